@@ -1,0 +1,6 @@
+export * from './common.ts';
+export * from './roles.ts';
+export * from './identity.ts';
+export * from './patients.ts';
+export * from './orgs.ts';
+export * from './audit.ts';
