@@ -4,3 +4,4 @@ export * from './identity.ts';
 export * from './patients.ts';
 export * from './orgs.ts';
 export * from './audit.ts';
+export * from './resident-id.ts';
