@@ -86,8 +86,9 @@ export const AccessiblePatient = z.object({
 });
 export type AccessiblePatient = z.infer<typeof AccessiblePatient>;
 
+/** Adds a profile under the signed-in account: its own ('self', once) or a family member's (就诊人). */
 export const AddFamilyMember = z.strictObject({
-  relationship: Relationship.exclude(['self']),
+  relationship: Relationship,
   profile: PatientInput,
 });
 

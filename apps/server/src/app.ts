@@ -1,0 +1,115 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './platform/deps.ts';
+import { loggerOptions } from './platform/logging.ts';
+import { registerErrorHandler } from './platform/errors/error-handler.ts';
+import { registerAuthHook } from './platform/auth/auth-hook.ts';
+import { registerOperationsRoutes } from './platform/http/operations.routes.ts';
+import { registerStaticApps } from './platform/http/static-apps.ts';
+import { identityRoutes } from './modules/identity/index.ts';
+import { orgsRoutes } from './modules/orgs/index.ts';
+import { patientsRoutes } from './modules/patients/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { uuidv7 } from './platform/db/ids.ts';
+import { SESSION_COOKIE } from './platform/auth/session-store.ts';
+
+export interface BuildOptions {
+  /** Serve the built patient app and console (off in API-only tests). */
+  serveApps?: boolean;
+  logger?: boolean;
+}
+
+/** The whole application as one Fastify instance; main.ts only starts it, tests build the same thing. */
+export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    genReqId: () => uuidv7(),
+    requestIdHeader: false,
+    bodyLimit: 1_048_576,
+    trustProxy: config.env === 'production',
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie, { secret: config.sessionSecret });
+  await app.register(rateLimit, {
+    max: config.rateLimitMax,
+    timeWindow: '1 minute',
+    // Signed-in callers are limited per session, others per address.
+    keyGenerator: (req) => req.cookies[SESSION_COOKIE]?.slice(0, 24) ?? req.ip,
+    errorResponseBuilder: (_req, context) => {
+      const error = new Error('rate limited') as Error & { statusCode: number };
+      error.statusCode = context.statusCode;
+      return error;
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'CareLoop API', version: '1', description: 'Doctor-patient communication and health management' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  registerAuthHook(app, deps);
+  registerOperationsRoutes(app, deps);
+
+  await app.register(
+    async (api) => {
+      await api.register(identityRoutes(deps));
+      await api.register(orgsRoutes(deps));
+      await api.register(patientsRoutes(deps));
+      await api.register(auditRoutes(deps));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (options.serveApps) await registerStaticApps(app);
+  return app;
+}

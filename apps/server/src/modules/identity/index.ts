@@ -1,0 +1,2 @@
+export { identityRoutes } from './identity.routes.ts';
+export { hashPassword } from './passwords.ts';

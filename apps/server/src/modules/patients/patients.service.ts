@@ -1,0 +1,148 @@
+import type { PatientInput, PatientProfile, PatientSummary } from '@careloop/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
+import type { RequestContext, StaffActor } from '../../platform/auth/actor.ts';
+import { AppError } from '../../platform/errors/app-error.ts';
+import { requirePatientAccess } from '../../platform/access/patient-access.ts';
+import { recordAudit } from '../../platform/audit/audit-log.ts';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { patientsRepository as repo, type PatientWrite } from './patients.repository.ts';
+import { toProfile, toSummary, toWrite, validateIdentity } from './patient-mapper.ts';
+
+const CARE_ROLE_FOR_CREATOR = { doctor: 'attending', nurse: 'nurse', health_manager: 'health_manager' } as const;
+
+export class PatientsService {
+  constructor(private readonly deps: AppDeps) {}
+
+  /** Read one profile: access checked on the record, the read audited in the same transaction. */
+  async get(ctx: RequestContext, patientId: string): Promise<PatientProfile> {
+    const { db, crypto } = this.deps;
+    return db.transaction().execute(async (tx) => {
+      const access = await requirePatientAccess(tx, ctx.actor, patientId, 'view');
+      const row = await repo.findProfile(tx, access.orgId, patientId);
+      if (!row) throw new AppError('PATIENT_NOT_FOUND');
+      await recordAudit(tx, ctx, {
+        action: 'patient.read',
+        orgId: access.orgId,
+        patientId,
+        resourceType: 'patient',
+        resourceId: patientId,
+        reason: access.basis === 'break_glass' ? 'break-glass' : null,
+        detail: { basis: access.basis },
+      });
+      return toProfile(row, crypto);
+    });
+  }
+
+  async search(
+    ctx: RequestContext & { actor: StaffActor },
+    query: { q?: string | undefined; careTeam: 'mine' | 'all'; limit: number; cursor?: string | undefined },
+  ): Promise<{ items: PatientSummary[]; nextCursor: string | null }> {
+    const { db, crypto } = this.deps;
+    const q = query.q?.trim() || null;
+    const looksLikeId = !!q && /^\d{17}[\dXx]$/.test(q);
+    const looksLikePhone = !!q && /^\+?\d{7,15}$/.test(q);
+    return db.transaction().execute(async (tx) => {
+      const rows = await repo.searchInOrg(tx, {
+        orgId: ctx.actor.orgId,
+        staffId: ctx.actor.accountId,
+        phoneBidx: looksLikePhone ? crypto.blindIndex('phone', q!) : null,
+        idBidx: looksLikeId ? crypto.blindIndex('national_id', q!) : null,
+        text: looksLikeId || looksLikePhone ? null : q,
+        mineOnly: query.careTeam === 'mine',
+        after: query.cursor ?? null,
+        limit: query.limit,
+      });
+      const page = rows.slice(0, query.limit);
+      // The search terms may be names or numbers: the audit keeps the kind of search and the count, not the terms.
+      await recordAudit(tx, ctx, {
+        action: 'patient.search',
+        resourceType: 'patient',
+        detail: { kind: looksLikeId ? 'national_id' : looksLikePhone ? 'phone' : q ? 'name' : 'list', results: page.length },
+      });
+      return {
+        items: page.map((r) => toSummary({ ...r, on_care_team: Boolean(r.on_care_team) })),
+        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    });
+  }
+
+  /** Staff register a patient in their organization; a clinician who registers joins the care team. */
+  async create(ctx: RequestContext & { actor: StaffActor }, input: PatientInput): Promise<PatientProfile> {
+    const { db, crypto } = this.deps;
+    const nationalId = validateIdentity(input);
+    const id = uuidv7();
+    const orgId = ctx.actor.orgId;
+    return db.transaction().execute(async (tx) => {
+      await this.insertPatient(tx, { id, orgId, createdBy: ctx.actor.accountId, input, nationalId });
+      const careRole = ctx.actor.roles.map((r) => CARE_ROLE_FOR_CREATOR[r as keyof typeof CARE_ROLE_FOR_CREATOR]).find(Boolean);
+      if (careRole) {
+        await tx
+          .insertInto('care_team')
+          .values({ id: uuidv7(), org_id: orgId, patient_id: id, staff_account_id: ctx.actor.accountId, role: careRole, added_by: ctx.actor.accountId })
+          .execute();
+      }
+      await recordAudit(tx, ctx, { action: 'patient.create', orgId, patientId: id, resourceType: 'patient', resourceId: id });
+      const row = await repo.findProfile(tx, orgId, id);
+      return toProfile(row!, crypto);
+    });
+  }
+
+  /** Shared by staff registration and a patient adding a family member. */
+  async insertPatient(
+    tx: Parameters<typeof repo.insert>[0],
+    args: { id: string; orgId: string; createdBy: string; input: PatientInput; nationalId: string | null },
+  ): Promise<void> {
+    const { crypto } = this.deps;
+    if (args.nationalId && (await repo.nationalIdTaken(tx, args.orgId, crypto.blindIndex('national_id', args.nationalId), null))) {
+      throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'nationalId', message: 'already_registered' }] });
+    }
+    const empty: Omit<PatientWrite, 'name' | 'name_search' | 'sex' | 'birth_date'> = {
+      national_id_enc: null,
+      national_id_bidx: null,
+      phone_enc: null,
+      phone_bidx: null,
+      phone_last4: null,
+      address_enc: null,
+      emergency_contact_enc: null,
+      insurance: null,
+    };
+    const write = { ...empty, ...toWrite(args.input, crypto, args.nationalId) } as PatientWrite;
+    await repo.insert(tx, {
+      ...write,
+      id: args.id,
+      org_id: args.orgId,
+      created_by: args.createdBy,
+    });
+  }
+
+  async update(ctx: RequestContext, patientId: string, input: Partial<PatientInput> & { version: number }): Promise<PatientProfile> {
+    const { db, crypto } = this.deps;
+    return db.transaction().execute(async (tx) => {
+      const access = await requirePatientAccess(tx, ctx.actor, patientId, 'edit');
+      const current = await repo.findProfile(tx, access.orgId, patientId);
+      if (!current) throw new AppError('PATIENT_NOT_FOUND');
+      const { version, ...changes } = input;
+      const nationalId = validateIdentity({
+        nationalId: changes.nationalId,
+        birthDate: changes.birthDate ?? current.birth_date,
+        sex: changes.sex ?? current.sex,
+      });
+      if (nationalId && (await repo.nationalIdTaken(tx, access.orgId, crypto.blindIndex('national_id', nationalId), patientId))) {
+        throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'nationalId', message: 'already_registered' }] });
+      }
+      const updated = await repo.update(tx, access.orgId, patientId, version, toWrite(changes, crypto, nationalId));
+      if (!updated) {
+        throw new AppError('VERSION_CONFLICT', { detail: `current version is ${current.version}` });
+      }
+      await recordAudit(tx, ctx, {
+        action: 'patient.update',
+        orgId: access.orgId,
+        patientId,
+        resourceType: 'patient',
+        resourceId: patientId,
+        detail: { fields: Object.keys(changes), basis: access.basis },
+      });
+      return toProfile(updated, crypto);
+    });
+  }
+}

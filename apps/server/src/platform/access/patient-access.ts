@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import type { ProxyScope } from '@careloop/contracts';
+import type { Executor } from '../db/database.ts';
+import type { Actor } from '../auth/actor.ts';
+import { AppError } from '../errors/app-error.ts';
+
+/** What the caller wants to do with a patient's record. Proxy grants map onto these by scope. */
+export type PatientAction = 'view' | 'edit' | 'book' | 'consult' | 'message' | 'manage';
+
+export type AccessBasis = 'own' | 'proxy' | 'care_team' | 'break_glass';
+
+export interface PatientAccess {
+  patientId: string;
+  orgId: string;
+  basis: AccessBasis;
+}
+
+const PROXY_SCOPE_FOR: Record<PatientAction, ProxyScope | null> = {
+  view: 'view',
+  book: 'book',
+  consult: 'consult',
+  message: 'message',
+  edit: null,
+  manage: null,
+};
+
+/**
+ * The one policy for a patient's record. Staff reach a record only inside their organization and only through a
+ * care relationship or an unexpired break-glass grant; patients reach their own profiles (self and family members
+ * they manage) and profiles shared with them by a proxy grant whose scope covers the action.
+ * Answers 404 rather than 403 where a 403 would tell a stranger that the record exists.
+ */
+export async function requirePatientAccess(
+  db: Executor,
+  actor: Actor,
+  patientId: string,
+  action: PatientAction,
+): Promise<PatientAccess> {
+  if (actor.kind === 'staff') {
+    const result = await sql<{ org_id: string; care: boolean; glass: boolean }>`
+      SELECT p.org_id,
+             EXISTS (SELECT 1 FROM care_team c WHERE c.patient_id = p.id AND c.staff_account_id = ${actor.accountId}
+                       AND c.org_id = p.org_id AND c.removed_at IS NULL) AS care,
+             EXISTS (SELECT 1 FROM break_glass b WHERE b.patient_id = p.id AND b.staff_account_id = ${actor.accountId}
+                       AND b.org_id = p.org_id AND b.expires_at > now()) AS glass
+        FROM patients p
+       WHERE p.id = ${patientId} AND p.org_id = ${actor.orgId} AND p.deleted_at IS NULL`.execute(db);
+    const row = result.rows[0];
+    if (!row) throw new AppError('PATIENT_NOT_FOUND');
+    if (row.care) return { patientId, orgId: row.org_id, basis: 'care_team' };
+    if (row.glass) return { patientId, orgId: row.org_id, basis: 'break_glass' };
+    throw new AppError('ACCESS_DENIED');
+  }
+  const scope = PROXY_SCOPE_FOR[action];
+  const result = await sql<{ org_id: string; own: boolean; proxy: boolean }>`
+    SELECT p.org_id,
+           EXISTS (SELECT 1 FROM patient_links l WHERE l.patient_id = p.id AND l.account_id = ${actor.accountId}
+                     AND l.removed_at IS NULL) AS own,
+           EXISTS (SELECT 1 FROM proxy_grants g WHERE g.patient_id = p.id AND g.grantee_account_id = ${actor.accountId}
+                     AND g.revoked_at IS NULL AND g.expires_at > now()
+                     AND ${scope}::text IS NOT NULL AND ${scope}::text = ANY (g.scopes)) AS proxy
+      FROM patients p
+     WHERE p.id = ${patientId} AND p.deleted_at IS NULL`.execute(db);
+  const row = result.rows[0];
+  if (row?.own) return { patientId, orgId: row.org_id, basis: 'own' };
+  if (row?.proxy) return { patientId, orgId: row.org_id, basis: 'proxy' };
+  throw new AppError('PATIENT_NOT_FOUND');
+}

@@ -1,0 +1,26 @@
+import type { StaffRole } from '@careloop/contracts';
+
+/**
+ * The access rule every route declares in `config.access`. The auth hook enforces it before the handler runs;
+ * services then check the record itself (care relationship, ownership, proxy grant).
+ *  - public: no sign-in (login, health checks)
+ *  - session: signed in, even with two-step verification still pending (me, logout, MFA steps)
+ *  - signed-in: any fully signed-in account
+ *  - patient: a patient account
+ *  - staff: any staff member of the active organization
+ *  - { roles }: staff holding one of these roles
+ */
+export type RouteAccess = 'public' | 'session' | 'signed-in' | 'patient' | 'staff' | { roles: readonly StaffRole[] };
+
+export function describeAccess(access: RouteAccess | undefined): string {
+  if (access === undefined) return 'MISSING';
+  return typeof access === 'string' ? access : `roles:${[...access.roles].sort().join(',')}`;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+    /** Bearer tokens may call this route when they hold this scope. */
+    tokenScope?: string;
+  }
+}

@@ -1,0 +1,38 @@
+import type { Executor } from '../db/database.ts';
+import { uuidv7 } from '../db/ids.ts';
+import type { RequestContext } from '../auth/actor.ts';
+
+export interface AuditEntry {
+  action: string;
+  resourceType: string;
+  resourceId?: string | null;
+  patientId?: string | null;
+  orgId?: string | null;
+  reason?: string | null;
+  /** Non-personal facts about the access (fields changed, counts); never values. */
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Writes one audit entry in the caller's transaction, so the entry exists exactly when the read or write did.
+ * The table refuses UPDATE and DELETE; the sealer chains entries into hash blocks in the background.
+ */
+export async function recordAudit(tx: Executor, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
+  await tx
+    .insertInto('audit_events')
+    .values({
+      id: uuidv7(),
+      org_id: entry.orgId ?? (ctx?.actor.kind === 'staff' ? ctx.actor.orgId : null),
+      actor_account_id: ctx?.actor.accountId ?? null,
+      actor_kind: ctx ? (ctx.actor.via === 'token' ? 'token' : ctx.actor.kind) : 'system',
+      action: entry.action,
+      patient_id: entry.patientId ?? null,
+      resource_type: entry.resourceType,
+      resource_id: entry.resourceId ?? null,
+      reason: entry.reason ?? null,
+      request_id: ctx?.requestId ?? null,
+      ip: ctx?.ip ?? null,
+      detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    })
+    .execute();
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { StaffRole } from '@careloop/contracts';
+import type { Db, Executor } from '../db/database.ts';
+import { uuidv7 } from '../db/ids.ts';
+import { hashToken, newToken } from '../crypto/tokens.ts';
+import type { Actor, MfaState } from './actor.ts';
+
+export const SESSION_COOKIE = 'cl_session';
+
+export interface ResolvedSession {
+  actor: Actor;
+  sessionId: string;
+  csrfToken: string;
+}
+
+interface SessionRow {
+  id: string;
+  csrf_token: string;
+  account_id: string;
+  org_id: string | null;
+  mfa_state: MfaState;
+  last_seen_at: Date;
+  kind: 'patient' | 'staff';
+  display_name: string;
+  is_platform_admin: boolean;
+  roles: string[] | null;
+  department_id: string | null;
+}
+
+/** Sessions live in PostgreSQL so any server process can serve any request. */
+export class SessionStore {
+  constructor(
+    private readonly db: Db,
+    private readonly ttlHours: number,
+  ) {}
+
+  async create(
+    tx: Executor,
+    input: { accountId: string; orgId: string | null; mfaState: MfaState; userAgent: string | null; ip: string | null },
+  ): Promise<{ token: string; sessionId: string; csrfToken: string }> {
+    const token = newToken('s_');
+    const csrfToken = newToken();
+    const sessionId = uuidv7();
+    await tx
+      .insertInto('sessions')
+      .values({
+        id: sessionId,
+        token_hash: hashToken(token),
+        csrf_token: csrfToken,
+        account_id: input.accountId,
+        org_id: input.orgId,
+        mfa_state: input.mfaState,
+        user_agent: input.userAgent?.slice(0, 300) ?? null,
+        ip: input.ip,
+        expires_at: new Date(Date.now() + this.ttlHours * 3_600_000),
+      })
+      .execute();
+    return { token, sessionId, csrfToken };
+  }
+
+  /** One query: the session, its account and its membership in the session's organization. */
+  async resolve(token: string): Promise<ResolvedSession | null> {
+    const result = await sql<SessionRow>`
+      SELECT s.id, s.csrf_token, s.account_id, s.org_id, s.mfa_state, s.last_seen_at,
+             a.kind, a.display_name, a.is_platform_admin, m.roles, m.department_id
+        FROM sessions s
+        JOIN accounts a ON a.id = s.account_id AND a.active
+        LEFT JOIN memberships m ON m.account_id = s.account_id AND m.org_id = s.org_id AND m.active
+       WHERE s.token_hash = ${hashToken(token)} AND s.revoked_at IS NULL AND s.expires_at > now()`.execute(this.db);
+    const row = result.rows[0];
+    if (!row) return null;
+    if (Date.now() - row.last_seen_at.getTime() > 60_000) {
+      // Touch at most once a minute: keeps "last seen" useful without a write on every request.
+      await this.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
+    }
+    return { actor: toActor(row, 'session', row.id), sessionId: row.id, csrfToken: row.csrf_token };
+  }
+
+  async setMfaState(tx: Executor, sessionId: string, state: MfaState): Promise<void> {
+    await tx.updateTable('sessions').set({ mfa_state: state }).where('id', '=', sessionId).execute();
+  }
+
+  async revoke(tx: Executor, sessionId: string): Promise<void> {
+    await tx
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .execute();
+  }
+}
+
+interface TokenRow {
+  id: string;
+  account_id: string;
+  org_id: string;
+  scopes: string[];
+  display_name: string;
+  kind: 'patient' | 'staff';
+  is_platform_admin: boolean;
+  roles: string[] | null;
+  department_id: string | null;
+}
+
+export async function resolveApiToken(db: Db, token: string): Promise<(Actor & { scopes: string[] }) | null> {
+  const result = await sql<TokenRow>`
+    UPDATE api_tokens t SET last_used_at = now()
+      FROM accounts a, memberships m
+     WHERE t.token_hash = ${hashToken(token)} AND t.revoked_at IS NULL
+       AND (t.expires_at IS NULL OR t.expires_at > now())
+       AND a.id = t.account_id AND a.active
+       AND m.account_id = t.account_id AND m.org_id = t.org_id AND m.active
+    RETURNING t.id, t.account_id, t.org_id, t.scopes, a.display_name, a.kind, a.is_platform_admin, m.roles,
+              m.department_id`.execute(db);
+  const row = result.rows[0];
+  if (!row) return null;
+  const actor = toActor({ ...row, mfa_state: 'ok' }, 'token', row.id);
+  return { ...actor, scopes: row.scopes } as Actor & { scopes: string[] };
+}
+
+function toActor(
+  row: Pick<
+    SessionRow,
+    'account_id' | 'org_id' | 'mfa_state' | 'kind' | 'display_name' | 'is_platform_admin' | 'roles' | 'department_id'
+  >,
+  via: 'session' | 'token',
+  credentialId: string,
+): Actor {
+  if (row.kind === 'patient' || !row.org_id) {
+    return {
+      kind: 'patient',
+      accountId: row.account_id,
+      displayName: row.display_name,
+      credentialId,
+      via,
+      mfa: row.mfa_state,
+      orgId: null,
+      roles: [],
+    };
+  }
+  const roles = new Set((row.roles ?? []) as StaffRole[]);
+  if (row.is_platform_admin) roles.add('platform_admin');
+  return {
+    kind: 'staff',
+    accountId: row.account_id,
+    displayName: row.display_name,
+    credentialId,
+    via,
+    mfa: row.mfa_state,
+    orgId: row.org_id,
+    roles: [...roles],
+    departmentId: row.department_id,
+  };
+}

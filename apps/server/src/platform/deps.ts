@@ -1,0 +1,16 @@
+import type { Config } from '../config.ts';
+import type { Db } from './db/database.ts';
+import type { FieldCrypto } from './crypto/field-crypto.ts';
+import type { SessionStore } from './auth/session-store.ts';
+import type { Messenger } from './notify/messenger.ts';
+import type { JobRunner } from './jobs/jobs.ts';
+
+/** What the app is built from: passed into buildApp, so tests build exactly the app that runs. */
+export interface AppDeps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly crypto: FieldCrypto;
+  readonly sessions: SessionStore;
+  readonly messenger: Messenger;
+  readonly jobs: JobRunner | null;
+}

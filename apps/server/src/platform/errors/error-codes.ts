@@ -1,0 +1,45 @@
+/** Every typed error code the API can answer with, its HTTP status and its message in both languages. */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, en: 'The request is invalid', zh: '请求内容不正确' },
+  MALFORMED_JSON: { status: 400, en: 'The request body is not valid JSON', zh: '请求内容不是有效的 JSON' },
+  INVALID_NATIONAL_ID: { status: 400, en: 'The resident ID number is invalid', zh: '身份证号码无效' },
+  NOT_AUTHENTICATED: { status: 401, en: 'Please sign in', zh: '请先登录' },
+  INVALID_CREDENTIALS: { status: 401, en: 'Wrong account or password', zh: '账号或密码错误' },
+  INVALID_CODE: { status: 401, en: 'The code is wrong or has expired', zh: '验证码错误或已过期' },
+  MFA_REQUIRED: { status: 401, en: 'Two-step verification is required', zh: '需要完成两步验证' },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 401,
+    en: 'Set up two-step verification first',
+    zh: '请先设置两步验证',
+  },
+  CSRF_INVALID: { status: 403, en: 'The request could not be verified; reload the page', zh: '请求校验失败，请刷新页面' },
+  FORBIDDEN: { status: 403, en: 'You are not allowed to do this', zh: '您没有权限执行此操作' },
+  ACCESS_DENIED: {
+    status: 403,
+    en: 'You have no care relationship with this patient',
+    zh: '您与该患者没有诊疗关系，无权查看',
+  },
+  NOT_FOUND: { status: 404, en: 'Not found', zh: '未找到' },
+  PATIENT_NOT_FOUND: { status: 404, en: 'Patient not found', zh: '未找到该患者' },
+  ROUTE_NOT_FOUND: { status: 404, en: 'No such endpoint', zh: '接口不存在' },
+  CONFLICT: { status: 409, en: 'The request conflicts with the current state', zh: '请求与当前状态冲突' },
+  VERSION_CONFLICT: {
+    status: 409,
+    en: 'Someone else changed this record; reload and try again',
+    zh: '该记录已被他人修改，请刷新后重试',
+  },
+  ALREADY_EXISTS: { status: 409, en: 'It already exists', zh: '已存在' },
+  PAYLOAD_TOO_LARGE: { status: 413, en: 'The request is too large', zh: '请求内容过大' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, en: 'Unsupported content type', zh: '不支持的内容类型' },
+  RULE_VIOLATION: { status: 422, en: 'The request breaks a rule', zh: '请求不符合规则' },
+  ACCOUNT_LOCKED: {
+    status: 429,
+    en: 'Too many failed attempts; the account is locked for a while',
+    zh: '失败次数过多，账号已暂时锁定',
+  },
+  RATE_LIMITED: { status: 429, en: 'Too many requests; try again later', zh: '请求过于频繁，请稍后再试' },
+  INTERNAL: { status: 500, en: 'Something went wrong on our side', zh: '服务器出错了' },
+  UNAVAILABLE: { status: 503, en: 'The service is not ready', zh: '服务暂不可用' },
+} as const satisfies Record<string, { status: number; en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;

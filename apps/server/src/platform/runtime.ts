@@ -1,0 +1,58 @@
+import type { Config } from '../config.ts';
+import { openDatabase, type DatabaseHandle } from './db/database.ts';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded.ts';
+import { migrate } from './db/migrate.ts';
+import { FieldCrypto } from './crypto/field-crypto.ts';
+import { SessionStore } from './auth/session-store.ts';
+import { RecordingMessenger } from './notify/messenger.ts';
+import { JobRunner } from './jobs/jobs.ts';
+import type { AppDeps } from './deps.ts';
+import type { Logger } from './logging.ts';
+import { auditSealJob } from './audit/audit-seal.job.ts';
+
+export interface Runtime {
+  deps: AppDeps;
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+/** Opens everything the app depends on, in order: database (embedded when no URL), migrations, jobs. */
+export async function openRuntime(config: Config, log: Logger, options: { jobs?: boolean } = {}): Promise<Runtime> {
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    log.info('DATABASE_URL is not set: starting the embedded PostgreSQL under %s', config.dataDir);
+    embedded = await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+    url = embedded.url;
+  }
+  const database = openDatabase(url);
+  const migrations = await migrate(database.pool);
+  if (migrations.applied.length) log.info({ applied: migrations.applied }, 'database migrated');
+
+  const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
+  let jobs: JobRunner | null = null;
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    crypto,
+    sessions: new SessionStore(database.db, config.sessionTtlHours),
+    messenger: new RecordingMessenger(crypto),
+    get jobs() {
+      return jobs;
+    },
+  };
+  if (options.jobs !== false) {
+    jobs = new JobRunner(url, log);
+    jobs.register(auditSealJob(deps));
+    await jobs.start({ work: config.role !== 'api' });
+  }
+  return {
+    deps,
+    database,
+    async close() {
+      await jobs?.stop();
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import pg from 'pg';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { authenticator } from 'otplib';
+import { loadConfig, type Config } from '../src/config.ts';
+import { buildApp } from '../src/app.ts';
+import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
+import { FieldCrypto } from '../src/platform/crypto/field-crypto.ts';
+import { SessionStore } from '../src/platform/auth/session-store.ts';
+import { RecordingMessenger } from '../src/platform/notify/messenger.ts';
+import type { AppDeps } from '../src/platform/deps.ts';
+import { uuidv7 } from '../src/platform/db/ids.ts';
+import { hashPassword } from '../src/modules/identity/passwords.ts';
+
+export const PASSWORD = 'Test-pass-1234';
+
+export interface TestApp {
+  app: FastifyInstance;
+  deps: AppDeps;
+  database: DatabaseHandle;
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Builds the real app on a fresh clone of the migrated template database. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const adminUrl = inject('adminDatabaseUrl');
+  const template = inject('templateDatabase');
+  const name = `careloop_t_${template.split('_').at(-1)}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const databaseUrl = u.toString();
+  const config: Config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_MAX: '100000',
+    LOGIN_RATE_LIMIT: '100000',
+    DEMO_DATA: 'false',
+    ...env,
+  });
+  const database = openDatabase(databaseUrl, { max: 5 });
+  const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
+  const deps: AppDeps = {
+    config,
+    db: database.db,
+    crypto,
+    sessions: new SessionStore(database.db, config.sessionTtlHours),
+    messenger: new RecordingMessenger(crypto),
+    jobs: null,
+  };
+  const app = await buildApp(deps, { logger: false });
+  await app.ready();
+  return {
+    app,
+    deps,
+    database,
+    databaseUrl,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+let passwordHash: Promise<string> | null = null;
+const testPasswordHash = () => (passwordHash ??= hashPassword(PASSWORD));
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createOrg(t: TestApp, code = `org-${unique()}`) {
+  const id = uuidv7();
+  await t.deps.db.insertInto('orgs').values({ id, code, name_zh: `测试医院${code}`, name_en: `Test Hospital ${code}` }).execute();
+  return id;
+}
+
+export async function createStaff(
+  t: TestApp,
+  orgId: string,
+  roles: string[],
+  options: { mfaExempt?: boolean; email?: string } = {},
+) {
+  const id = uuidv7();
+  const email = options.email ?? `staff-${unique()}@test.careloop.cn`;
+  await t.deps.db
+    .insertInto('accounts')
+    .values({
+      id,
+      kind: 'staff',
+      display_name: `Staff ${email}`,
+      email,
+      phone_enc: null,
+      phone_bidx: null,
+      password_hash: await testPasswordHash(),
+      locale: null,
+      mfa_secret_enc: null,
+      mfa_pending_secret_enc: null,
+      locked_until: null,
+      mfa_exempt: options.mfaExempt ?? true,
+    })
+    .execute();
+  await t.deps.db.insertInto('memberships').values({ id: uuidv7(), org_id: orgId, account_id: id, roles, department_id: null, title: null }).execute();
+  return { id, email };
+}
+
+export async function createPatientAccount(t: TestApp, phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`) {
+  const id = uuidv7();
+  await t.deps.db
+    .insertInto('accounts')
+    .values({
+      id,
+      kind: 'patient',
+      display_name: `Patient ${phone.slice(-4)}`,
+      email: null,
+      phone_enc: t.deps.crypto.encrypt(phone),
+      phone_bidx: t.deps.crypto.blindIndex('phone', phone),
+      password_hash: await testPasswordHash(),
+      locale: null,
+      mfa_secret_enc: null,
+      mfa_pending_secret_enc: null,
+      locked_until: null,
+    })
+    .execute();
+  return { id, phone };
+}
+
+/** A signed-in client: keeps the session cookie and sends the CSRF token on writes, as the apps do. */
+export class Client {
+  cookie = '';
+  csrf = '';
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly language = 'en-US',
+  ) {}
+
+  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await this.app.inject({
+      method,
+      url,
+      headers: {
+        'accept-language': this.language,
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(method !== 'GET' && this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+    this.capture(res);
+    return res;
+  }
+
+  private capture(res: LightMyRequestResponse) {
+    const set = res.cookies.find((c) => c.name === 'cl_session');
+    if (set) this.cookie = set.value ? `cl_session=${set.value}` : '';
+    if (res.headers['content-type']?.toString().startsWith('application/json')) {
+      const json = res.json() as { csrfToken?: string };
+      if (json && typeof json === 'object' && typeof json.csrfToken === 'string') this.csrf = json.csrfToken;
+    }
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body?: unknown) => this.request('POST', url, body ?? {});
+  patch = (url: string, body: unknown) => this.request('PATCH', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+
+  async login(identifier: string, password = PASSWORD) {
+    const res = await this.post('/api/v1/auth/login', { identifier, password });
+    if (res.statusCode !== 200) throw new Error(`login failed ${res.statusCode} ${res.body}`);
+    return res.json() as { mfa: string; csrfToken: string };
+  }
+}
+
+export async function signIn(t: TestApp, identifier: string) {
+  const c = new Client(t.app);
+  await c.login(identifier);
+  return c;
+}
+
+export function totp(secret: string) {
+  return authenticator.generate(secret);
+}
+
+export async function addPatient(t: TestApp, staff: Client, overrides: Record<string, unknown> = {}) {
+  const res = await staff.post('/api/v1/patients', { name: '测试患者', sex: 'female', birthDate: '1980-01-01', ...overrides });
+  if (res.statusCode !== 201) throw new Error(`create patient ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string; version: number };
+}

@@ -1,0 +1,2 @@
+// Clinical rules (risk scores, reference ranges, metrics) land here with their sources; see shared design notes.
+export {};
