@@ -1,0 +1,50 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../../ui/Notice.tsx';
+import { LinkList } from '../../../ui/LinkList.tsx';
+import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import { ElderModeCard } from '../../preferences/components/ElderModeCard.tsx';
+import { useElderMode } from '../../preferences/hooks/useElderMode.ts';
+import { ProfileSwitcher } from '../../profiles/components/ProfileSwitcher.tsx';
+import { useActingProfile } from '../../profiles/hooks/acting-profile-context.ts';
+import { Greeting } from './Greeting.tsx';
+import { TodayCard } from './TodayCard.tsx';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { elderMode } = useElderMode();
+  const { profiles, error } = useActingProfile();
+  usePageTitle(t('home.title'));
+
+  // Elder mode shows fewer things per screen: greeting, today and the elder-mode switch only.
+  return (
+    <div className="page stack" style={{ paddingTop: 'var(--cl-gap)' }}>
+      <Greeting todaySummary={t('home.todayEmpty')} />
+      <ErrorNotice error={error} />
+      {!elderMode && profiles.length > 0 && (
+        <section className="card" aria-labelledby="switcher-title">
+          <h2 id="switcher-title">{t('home.switcherTitle')}</h2>
+          <p className="muted" style={{ marginBottom: 8 }}>
+            {t('home.switcherHint')}
+          </p>
+          <ProfileSwitcher labelledBy="switcher-title" />
+        </section>
+      )}
+      <TodayCard />
+      <ElderModeCard />
+      {!elderMode && (
+        <section aria-labelledby="shortcuts-title">
+          <h2 id="shortcuts-title" className="sr-only">
+            {t('home.shortcutsTitle')}
+          </h2>
+          <LinkList
+            entries={[
+              { to: '/records', label: t('records.title') },
+              { to: '/me/family', label: t('home.manageFamily') },
+              { to: '/me/proxy', label: t('proxy.title') },
+            ]}
+          />
+        </section>
+      )}
+    </div>
+  );
+}

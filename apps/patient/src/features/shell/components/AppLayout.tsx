@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { ActingProfileProvider } from '../../profiles/components/ActingProfileProvider.tsx';
+import { TabBarNav } from './TabBarNav.tsx';
+
+/** The signed-in frame: skip link, the page in <main>, the tab bar in <nav>. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  return (
+    <ActingProfileProvider>
+      <div className="app-shell">
+        <a className="skip-link" href="#main">
+          {t('app.skipToContent')}
+        </a>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+        <TabBarNav />
+      </div>
+    </ActingProfileProvider>
+  );
+}
