@@ -21,7 +21,20 @@ import { orgsRoutes } from './modules/orgs/index.ts';
 import { patientsRoutes } from './modules/patients/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
+import { describeAccess } from './platform/access/route-access.ts';
 import { SESSION_COOKIE } from './platform/auth/session-store.ts';
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteRecord[];
+  }
+}
 
 export interface BuildOptions {
   /** Serve the built patient app and console (off in API-only tests). */
@@ -42,6 +55,17 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     requestTimeout: 30_000,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Every route and its declared access rule, for the route-access test and for review.
+  const routeTable: RouteRecord[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routeTable.push({ method, url: route.url, access: describeAccess(route.config?.access) });
+    }
+  });
+  app.decorate('routeTable', routeTable);
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

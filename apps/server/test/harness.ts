@@ -84,10 +84,12 @@ export async function createStaff(
   t: TestApp,
   orgId: string,
   roles: string[],
-  options: { mfaExempt?: boolean; email?: string } = {},
+  options: { enrolled?: boolean; email?: string } = {},
 ) {
   const id = uuidv7();
   const email = options.email ?? `staff-${unique()}@test.careloop.cn`;
+  // Staff are enrolled in TOTP by default, as in production; { enrolled: false } leaves enrolment to the test.
+  const secret = options.enrolled === false ? null : authenticator.generateSecret(20);
   await t.deps.db
     .insertInto('accounts')
     .values({
@@ -99,14 +101,14 @@ export async function createStaff(
       phone_bidx: null,
       password_hash: await testPasswordHash(),
       locale: null,
-      mfa_secret_enc: null,
+      mfa_secret_enc: secret ? t.deps.crypto.encrypt(secret) : null,
+      mfa_enabled: secret !== null,
       mfa_pending_secret_enc: null,
       locked_until: null,
-      mfa_exempt: options.mfaExempt ?? true,
     })
     .execute();
   await t.deps.db.insertInto('memberships').values({ id: uuidv7(), org_id: orgId, account_id: id, roles, department_id: null, title: null }).execute();
-  return { id, email };
+  return { id, email, secret };
 }
 
 export async function createPatientAccount(t: TestApp, phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`) {
@@ -176,9 +178,18 @@ export class Client {
   }
 }
 
-export async function signIn(t: TestApp, identifier: string) {
+/** Signs in with the password and, for enrolled staff, the current TOTP code. */
+export async function signIn(t: TestApp, identifier: string | { email: string; secret: string | null }) {
   const c = new Client(t.app);
-  await c.login(identifier);
+  if (typeof identifier === 'string') {
+    await c.login(identifier);
+    return c;
+  }
+  const me = await c.login(identifier.email);
+  if (me.mfa === 'required' && identifier.secret) {
+    const res = await c.post('/api/v1/auth/mfa/verify', { code: authenticator.generate(identifier.secret) });
+    if (res.statusCode !== 200) throw new Error(`mfa verify failed ${res.statusCode} ${res.body}`);
+  }
   return c;
 }
 

@@ -151,7 +151,7 @@ describe('SMS one-time code', () => {
 
 describe('two-step verification for staff', () => {
   it('makes staff enrol TOTP before anything else, then asks for a code at every sign-in', async () => {
-    const { email } = await createStaff(t, orgId, ['doctor'], { mfaExempt: false });
+    const { email } = await createStaff(t, orgId, ['doctor'], { enrolled: false });
     const c = new Client(t.app);
     const first = await c.login(email);
     expect(first.mfa).toBe('enrolment_required');

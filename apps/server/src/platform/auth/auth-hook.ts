@@ -22,7 +22,7 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; sessions:
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
 
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
     if (access === undefined) {
       // Routes without a declared rule are refused (the route-access test also fails on them).

@@ -1,0 +1,92 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addPatient, createOrg, createPatientAccount, createStaff, createTestApp, signIn, type Client, type TestApp } from './harness.ts';
+
+/**
+ * For every route that reaches one patient's data, three intruders must get 403 or 404 and none of the data:
+ * a patient of another family, a staff member of another organization, and a colleague in the same organization
+ * without a care relationship. A new patient-data route without a sample request here fails the first test.
+ */
+const SAMPLE_BODIES: Record<string, (ctx: { staffId: string }) => unknown> = {
+  'GET /api/v1/patients/:id': () => undefined,
+  'PATCH /api/v1/patients/:id': () => ({ version: 1, name: 'Intruder' }),
+  'GET /api/v1/patients/:id/care-team': () => undefined,
+  'POST /api/v1/patients/:id/care-team': ({ staffId }) => ({ staffId, role: 'attending' }),
+  'DELETE /api/v1/patients/:id/care-team/:staffId': () => undefined,
+  'GET /api/v1/patients/:id/proxy-grants': () => undefined,
+  'POST /api/v1/patients/:id/proxy-grants': () => ({ grantee: '13900000000', scopes: ['view'], expiresAt: '2099-01-01T00:00:00Z' }),
+  'POST /api/v1/patients/:id/proxy-grants/:grantId/revoke': () => undefined,
+};
+// Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.
+const BY_DESIGN = new Set(['POST /api/v1/patients/:id/break-glass']);
+
+let t: TestApp;
+let patientId: string;
+let patientName: string;
+const intruders: Record<string, Client> = {};
+let careTeamStaffId: string;
+let grantId: string;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const orgId = await createOrg(t);
+  const doctor = await createStaff(t, orgId, ['doctor']);
+  careTeamStaffId = doctor.id;
+  const doctorClient = await signIn(t, doctor);
+
+  const owner = await createPatientAccount(t);
+  const ownerClient = await signIn(t, owner.phone);
+  patientName = '矩阵患者';
+  const self = await ownerClient.post('/api/v1/me/family-members', {
+    relationship: 'self',
+    profile: { name: patientName, sex: 'female', birthDate: '1975-05-05', phone: '13655556666' },
+  });
+  patientId = self.json().id;
+  const proxy = await createPatientAccount(t);
+  grantId = (
+    await ownerClient.post(`/api/v1/patients/${patientId}/proxy-grants`, { grantee: proxy.phone, scopes: ['view'], expiresAt: '2099-01-01T00:00:00Z' })
+  ).json().id;
+  // Put the patient on the doctor's care team through the org admin.
+  const admin = await signIn(t, await createStaff(t, orgId, ['org_admin']));
+  expect((await admin.post(`/api/v1/patients/${patientId}/care-team`, { staffId: doctor.id, role: 'attending' })).statusCode).toBe(201);
+  expect((await doctorClient.get(`/api/v1/patients/${patientId}`)).statusCode).toBe(200);
+  await addPatient(t, doctorClient);
+
+  intruders['patient of another family'] = await signIn(t, (await createPatientAccount(t)).phone);
+  intruders['staff of another organization'] = await signIn(t, await createStaff(t, await createOrg(t), ['doctor', 'nurse']));
+  intruders['colleague without care relationship'] = await signIn(t, await createStaff(t, orgId, ['doctor', 'nurse', 'health_manager']));
+});
+afterAll(() => t.close());
+
+function patientRoutes() {
+  return t.app.routeTable
+    .filter((r) => r.url.startsWith('/api/v1/patients/:id'))
+    .map((r) => `${r.method} ${r.url}`)
+    .filter((key) => !BY_DESIGN.has(key));
+}
+
+describe('patient data access matrix', () => {
+  it('has a sample request for every patient-data route', () => {
+    expect(patientRoutes().filter((k) => !(k in SAMPLE_BODIES))).toEqual([]);
+  });
+
+  for (const who of ['patient of another family', 'staff of another organization', 'colleague without care relationship']) {
+    it(`refuses a ${who} on every patient-data route, with no data`, async () => {
+      for (const key of patientRoutes()) {
+        const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
+        const url = template.replace(':id', patientId).replace(':staffId', careTeamStaffId).replace(':grantId', grantId);
+        const body = SAMPLE_BODIES[key]!({ staffId: careTeamStaffId });
+        const res = await intruders[who]!.request(method, url, body);
+        expect([403, 404], `${who}: ${key} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
+        expect(res.body).not.toContain(patientName);
+        expect(res.body).not.toContain('13655556666');
+      }
+    });
+  }
+
+  it('left the record untouched', async () => {
+    const row = await t.deps.db.selectFrom('patients').select(['name', 'version']).where('id', '=', patientId).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: patientName, version: 1 });
+    const team = await t.deps.db.selectFrom('care_team').select('id').where('patient_id', '=', patientId).where('removed_at', 'is', null).execute();
+    expect(team).toHaveLength(1);
+  });
+});
