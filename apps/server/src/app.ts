@@ -62,7 +62,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      routeTable.push({ method, url: route.url, access: describeAccess(route.config?.access) });
+      const token = route.config?.tokenScope ? ` +token:${route.config.tokenScope}` : '';
+      routeTable.push({ method, url: route.url, access: describeAccess(route.config?.access) + token });
     }
   });
   app.decorate('routeTable', routeTable);

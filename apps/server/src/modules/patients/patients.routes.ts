@@ -31,7 +31,7 @@ export function patientRecordRoutes(_deps: AppDeps, patients: PatientsService, c
 
     app.get('/patients', {
       schema: { tags, summary: 'Search patients of the organization', querystring: PatientSearchQuery, response: { 200: pageOf(PatientSummary) } },
-      config: { access: { roles: CLINICAL_STAFF } },
+      config: { access: { roles: CLINICAL_STAFF }, tokenScope: 'patients:read' },
     }, async (req) => patients.search(staffContextOf(req), req.query));
 
     app.post('/patients', {
@@ -41,7 +41,7 @@ export function patientRecordRoutes(_deps: AppDeps, patients: PatientsService, c
 
     app.get('/patients/:id', {
       schema: { tags, summary: 'A patient profile', params: PatientParams, response: { 200: PatientProfile } },
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', tokenScope: 'patients:read' },
     }, async (req) => patients.get(contextOf(req), req.params.id));
 
     app.patch('/patients/:id', {
