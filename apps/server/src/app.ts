@@ -21,13 +21,13 @@ import { orgsRoutes } from './modules/orgs/index.ts';
 import { patientsRoutes } from './modules/patients/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
-import { describeAccess } from './platform/access/route-access.ts';
+import { describeAccess, markRoutesPublic } from './platform/access/route-access.ts';
 import { SESSION_COOKIE } from './platform/auth/session-store.ts';
 
 export interface RouteRecord {
-  method: string;
-  url: string;
-  access: string;
+  readonly method: string;
+  readonly url: string;
+  readonly access: string;
 }
 
 declare module 'fastify' {
@@ -56,14 +56,21 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
 
-  // Every route and its declared access rule, for the route-access test and for review.
+  // Every route and its declared access rule, for the route-access test and for review. Read lazily: plugins
+  // in child scopes may declare the rule in their own onRoute hooks, which run after this one.
   const routeTable: RouteRecord[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD') continue;
-      const token = route.config?.tokenScope ? ` +token:${route.config.tokenScope}` : '';
-      routeTable.push({ method, url: route.url, access: describeAccess(route.config?.access) + token });
+      routeTable.push({
+        method,
+        url: route.url,
+        get access() {
+          const token = route.config?.tokenScope ? ` +token:${route.config.tokenScope}` : '';
+          return describeAccess(route.config?.access) + token;
+        },
+      });
     }
   });
   app.decorate('routeTable', routeTable);
@@ -120,7 +127,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(async (docs) => {
+    markRoutesPublic(docs);
+    await docs.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
 
   registerAuthHook(app, deps);
   registerOperationsRoutes(app, deps);

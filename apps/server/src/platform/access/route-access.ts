@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import type { StaffRole } from '@careloop/contracts';
 
 /**
@@ -23,4 +24,12 @@ declare module 'fastify' {
     /** Bearer tokens may call this route when they hold this scope. */
     tokenScope?: string;
   }
+}
+
+/** For plugin-made routes that carry no personal data (built app assets, API docs): declares them public. */
+export function markRoutesPublic(scope: FastifyInstance) {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), access: 'public' };
+    route.schema = { ...(route.schema ?? {}), hide: true };
+  });
 }

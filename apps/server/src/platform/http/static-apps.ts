@@ -2,6 +2,7 @@ import { access } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
+import { markRoutesPublic } from '../access/route-access.ts';
 
 const PATIENT_DIST = fileURLToPath(new URL('../../../../patient/dist/', import.meta.url));
 const CONSOLE_DIST = fileURLToPath(new URL('../../../../console/dist/', import.meta.url));
@@ -21,10 +22,7 @@ export async function registerStaticApps(app: FastifyInstance) {
   const hasPatient = await exists(PATIENT_DIST + 'index.html');
   await app.register(async (scope) => {
     // Built assets are public by nature; every route in this scope says so explicitly.
-    scope.addHook('onRoute', (route) => {
-      route.config = { ...(route.config ?? {}), access: 'public' };
-      route.schema = { ...(route.schema ?? {}), hide: true };
-    });
+    markRoutesPublic(scope);
     if (hasPatient) await scope.register(fastifyStatic, { root: PATIENT_DIST, prefix: '/', wildcard: false });
     if (hasConsole) {
       await scope.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', wildcard: false, decorateReply: !hasPatient });
