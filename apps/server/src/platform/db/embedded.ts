@@ -24,6 +24,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     password: 'postgres',
     port,
     persistent: true,
+    // PostgreSQL refuses to run as root; as root (containers, CI) run it as a 'postgres' system user instead.
+    createPostgresUser: process.getuid?.() === 0,
+    // The C locale exists on every machine (slim images lack en_US); UTF-8 keeps Chinese text intact.
+    initdbFlags: ['--encoding=UTF8', '--locale=C', '--lc-messages=C'],
     onLog: () => undefined,
     onError: () => undefined,
   });
