@@ -1,0 +1,130 @@
+import type { StaffRole } from '@careloop/contracts';
+import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { STAFF_ROLES } from '../../../api/types';
+import { applyFieldErrors, problemText } from '../../../lib/problems';
+import { useDepartments, useInvite } from '../hooks/use-admin';
+import { departmentLabel } from '../hooks/use-department-name';
+
+interface Values {
+  email: string;
+  name: string;
+  roles: StaffRole[];
+  departmentId?: string;
+  title?: string;
+}
+
+/** Invites a staff member by email; once sent, shows the accept link so it can also be handed over directly. */
+export function InviteModal({ onClose }: { onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const departments = useDepartments();
+  const invite = useInvite();
+
+  async function submit(values: Values) {
+    try {
+      await invite.mutateAsync({
+        email: values.email.trim(),
+        name: values.name.trim(),
+        roles: values.roles,
+        departmentId: values.departmentId ?? null,
+        title: values.title?.trim() || undefined,
+      });
+    } catch (error) {
+      applyFieldErrors(form, error);
+    }
+  }
+
+  const created = invite.data;
+  return (
+    <Modal
+      open
+      title={t('invitations.invite')}
+      onCancel={onClose}
+      footer={
+        created ? (
+          <Button type="primary" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        ) : (
+          [
+            <Button key="cancel" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>,
+            <Button key="ok" type="primary" loading={invite.isPending} onClick={() => form.submit()}>
+              {t('invitations.invite')}
+            </Button>,
+          ]
+        )
+      }
+    >
+      {created ? (
+        <>
+          <Alert type="success" showIcon title={t('invitations.created')} className="form-alert" />
+          <Typography.Paragraph>{t('invitations.acceptUrl')}</Typography.Paragraph>
+          <Typography.Paragraph copyable className="accept-url" data-testid="invitation-accept-url">
+            {created.acceptUrl}
+          </Typography.Paragraph>
+        </>
+      ) : (
+        <>
+          {invite.error ? (
+            <Alert
+              type="error"
+              showIcon
+              role="alert"
+              title={problemText(invite.error, t)}
+              className="form-alert"
+            />
+          ) : null}
+          <Form<Values>
+            form={form}
+            name="invite"
+            layout="vertical"
+            onFinish={(values) => void submit(values)}
+          >
+            <Form.Item
+              label={t('invitations.email')}
+              name="email"
+              rules={[{ required: true, type: 'email', message: t('invitations.emailInvalid') }]}
+            >
+              <Input type="email" maxLength={254} autoComplete="off" />
+            </Form.Item>
+            <Form.Item
+              label={t('invitations.name')}
+              name="name"
+              rules={[{ required: true, whitespace: true, message: t('patientForm.required') }]}
+            >
+              <Input maxLength={60} />
+            </Form.Item>
+            <Form.Item
+              label={t('invitations.roles')}
+              name="roles"
+              rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}
+            >
+              <Select
+                mode="multiple"
+                options={STAFF_ROLES.filter((r) => r !== 'platform_admin').map((role) => ({
+                  value: role,
+                  label: t(`roles.${role}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('invitations.department')} name="departmentId">
+              <Select
+                allowClear
+                options={(departments.data ?? []).map((d) => ({
+                  value: d.id,
+                  label: departmentLabel(d, i18n.language),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item label={t('invitations.jobTitle')} name="title">
+              <Input maxLength={40} />
+            </Form.Item>
+          </Form>
+        </>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,15 @@
+import type { StaffRole } from '@careloop/contracts';
+
+// Who may open which part of the console; mirrors the access rules in docs/api.md.
+export const PATIENT_ROLES: readonly StaffRole[] = [
+  'doctor',
+  'nurse',
+  'health_manager',
+  'pharmacist',
+  'org_admin',
+];
+export const REGISTER_ROLES: readonly StaffRole[] = ['doctor', 'nurse', 'health_manager', 'org_admin'];
+export const BREAK_GLASS_ROLES: readonly StaffRole[] = ['doctor', 'nurse'];
+export const ADMIN_ROLES: readonly StaffRole[] = ['org_admin'];
+export const AUDIT_ROLES: readonly StaffRole[] = ['org_admin', 'platform_admin'];
+export const AUDIT_VERIFY_ROLES: readonly StaffRole[] = ['org_admin', 'platform_admin'];

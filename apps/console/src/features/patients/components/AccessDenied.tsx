@@ -1,0 +1,43 @@
+import { WarningOutlined } from '@ant-design/icons';
+import { Button, Result, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { hasAnyRole, useStaffMe } from '../../auth/hooks/use-me';
+import { BREAK_GLASS_ROLES } from '../../auth/roles';
+import { BreakGlassModal } from './BreakGlassModal';
+
+/** No care relationship: say so, and offer break-glass to those who may use it. */
+export function AccessDenied({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const me = useStaffMe();
+  const [open, setOpen] = useState(false);
+  const mayBreakGlass = hasAnyRole(me, BREAK_GLASS_ROLES);
+
+  return (
+    <div data-testid="access-denied">
+      <Result
+        status="403"
+        title={<h1 className="result-heading">{t('accessDenied.title')}</h1>}
+        subTitle={t('accessDenied.detail')}
+        extra={
+          <div className="access-denied__extra">
+            <Typography.Paragraph>
+              {mayBreakGlass ? t('accessDenied.breakGlassHint') : t('accessDenied.notAllowed')}
+            </Typography.Paragraph>
+            {mayBreakGlass ? (
+              <Button
+                danger
+                icon={<WarningOutlined aria-hidden />}
+                onClick={() => setOpen(true)}
+                data-testid="break-glass-open"
+              >
+                {t('accessDenied.open')}
+              </Button>
+            ) : null}
+          </div>
+        }
+      />
+      <BreakGlassModal patientId={patientId} open={open} onClose={() => setOpen(false)} />
+    </div>
+  );
+}

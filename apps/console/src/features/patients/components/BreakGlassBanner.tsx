@@ -1,0 +1,49 @@
+import type { BreakGlassGrant, CareTeamMember, PatientProfile } from '@careloop/contracts';
+import { Alert } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
+import { useStaffMe } from '../../auth/hooks/use-me';
+
+/**
+ * Staff reach a record through the care team or through break-glass, nothing else; so a record open to someone
+ * not on its care team is open under break-glass, and says so.
+ */
+export function BreakGlassBanner({
+  profile,
+  careTeam,
+}: {
+  profile: PatientProfile;
+  careTeam?: CareTeamMember[];
+}) {
+  const { t, i18n } = useTranslation();
+  const me = useStaffMe();
+  // Filled by the break-glass request in this tab; it carries the expiry time.
+  const { data: grant } = useQuery<BreakGlassGrant | null>({
+    queryKey: ['break-glass', 'active', profile.id],
+    queryFn: () => null,
+    enabled: false,
+    gcTime: Infinity,
+  });
+  const activeGrant = grant && new Date(grant.expiresAt).getTime() > Date.now() ? grant : null;
+  const notOnTeam =
+    profile.onCareTeam === false ||
+    (careTeam !== undefined && !careTeam.some((m) => m.staffId === me.accountId));
+  if (!activeGrant && !notOnTeam) return null;
+
+  return (
+    <Alert
+      type="warning"
+      showIcon
+      role="alert"
+      className="break-glass-banner"
+      data-testid="break-glass-banner"
+      title={t('profile.breakGlassBanner')}
+      description={
+        activeGrant
+          ? t('profile.breakGlassUntil', { time: formatDateTime(activeGrant.expiresAt, i18n.language) })
+          : undefined
+      }
+    />
+  );
+}

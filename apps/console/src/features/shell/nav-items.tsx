@@ -1,0 +1,76 @@
+import {
+  AuditOutlined,
+  ApartmentOutlined,
+  DashboardOutlined,
+  MailOutlined,
+  SafetyOutlined,
+  TeamOutlined,
+  UserOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import type { Me } from '@careloop/contracts';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { ADMIN_ROLES, AUDIT_ROLES, PATIENT_ROLES } from '../auth/roles';
+import { hasAnyRole } from '../auth/hooks/use-me';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+function link(path: string, label: string, icon: ReactNode, testId?: string): MenuItem {
+  return {
+    key: path,
+    icon,
+    label: (
+      <Link to={path} data-testid={testId}>
+        {label}
+      </Link>
+    ),
+  };
+}
+
+/** The left menu for this person's roles: nobody is shown a page their role cannot open. */
+export function navItems(me: Me, t: TFunction): MenuItem[] {
+  const items: MenuItem[] = [
+    link('/', t('nav.workbench'), <DashboardOutlined aria-hidden />, 'nav-workbench'),
+  ];
+  if (hasAnyRole(me, PATIENT_ROLES)) {
+    items.push(link('/patients', t('nav.patients'), <TeamOutlined aria-hidden />, 'nav-patients'));
+  }
+  const admin: MenuItem[] = [];
+  if (hasAnyRole(me, ADMIN_ROLES)) {
+    admin.push(
+      link('/admin/staff', t('nav.staff'), <UserOutlined aria-hidden />, 'nav-staff'),
+      link('/admin/departments', t('nav.departments'), <ApartmentOutlined aria-hidden />, 'nav-departments'),
+      link('/admin/invitations', t('nav.invitations'), <MailOutlined aria-hidden />, 'nav-invitations'),
+      link('/admin/break-glass', t('nav.breakGlass'), <WarningOutlined aria-hidden />, 'nav-break-glass'),
+    );
+  }
+  if (hasAnyRole(me, AUDIT_ROLES)) {
+    admin.push(link('/admin/audit', t('nav.audit'), <AuditOutlined aria-hidden />, 'nav-audit'));
+  }
+  if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });
+  items.push({
+    type: 'group',
+    key: 'account',
+    label: t('nav.account'),
+    children: [link('/account/security', t('nav.security'), <SafetyOutlined aria-hidden />, 'nav-security')],
+  });
+  return items;
+}
+
+const NAV_PATHS = [
+  '/patients',
+  '/admin/staff',
+  '/admin/departments',
+  '/admin/invitations',
+  '/admin/break-glass',
+  '/admin/audit',
+  '/account/security',
+];
+
+/** The menu key to highlight for a path: the menu path it is, or lies under. */
+export function selectedKeyFor(pathname: string): string {
+  return NAV_PATHS.find((key) => pathname === key || pathname.startsWith(`${key}/`)) ?? '/';
+}

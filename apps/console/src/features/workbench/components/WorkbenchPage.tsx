@@ -1,0 +1,36 @@
+import { Alert, Col, Row } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { PageTitle } from '../../../components/PageTitle';
+import { hasAnyRole, useStaffMe } from '../../auth/hooks/use-me';
+import { ADMIN_ROLES, PATIENT_ROLES } from '../../auth/roles';
+import { MyPatientsCard } from './MyPatientsCard';
+import { RecentBreakGlassCard } from './RecentBreakGlassCard';
+
+/** What exists for this person now; no invented numbers, and an honest word about what is not built yet. */
+export function WorkbenchPage() {
+  const { t } = useTranslation();
+  const me = useStaffMe();
+  const seesPatients = hasAnyRole(me, PATIENT_ROLES);
+  const isAdmin = hasAnyRole(me, ADMIN_ROLES);
+
+  return (
+    <>
+      <PageTitle>{t('workbench.greeting', { name: me.displayName })}</PageTitle>
+      <Row gutter={[16, 16]}>
+        {seesPatients ? (
+          <Col xs={24} xl={isAdmin ? 12 : 24}>
+            <MyPatientsCard />
+          </Col>
+        ) : null}
+        {isAdmin ? (
+          <Col xs={24} xl={seesPatients ? 12 : 24}>
+            <RecentBreakGlassCard />
+          </Col>
+        ) : null}
+        <Col span={24}>
+          <Alert type="info" showIcon title={t('workbench.comingSoon')} />
+        </Col>
+      </Row>
+    </>
+  );
+}

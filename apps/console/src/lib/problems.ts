@@ -1,0 +1,38 @@
+import type { FormInstance } from 'antd';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
+
+/** What to tell the person about a failed call, in their language (the server localizes title and detail). */
+export function problemText(error: unknown, t: TFunction): string {
+  if (error instanceof ApiError) {
+    if (error.status === 0) return t('errors.network');
+    return error.detail ?? error.title;
+  }
+  return t('errors.unknown');
+}
+
+/** `emergencyContact.phone`, `/emergencyContact/phone` or `emergencyContact[phone]` as a form name path. */
+export function fieldPath(path: string): (string | number)[] {
+  return path
+    .replace(/^\//, '')
+    .split(/[./[\]]+/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/**
+ * Puts problem+json field errors next to the fields they name. Answers whether every error found its field;
+ * when not, the caller shows the whole problem as a message too.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
+  if (!(error instanceof ApiError) || error.errors.length === 0) return false;
+  const known = new Set(form.getFieldsError().map((field) => field.name.join('.')));
+  let placedAll = true;
+  const fields = error.errors.map((problem) => {
+    const name = fieldPath(problem.path);
+    if (!known.has(name.join('.'))) placedAll = false;
+    return { name, errors: [problem.message] };
+  });
+  form.setFields(fields);
+  return placedAll;
+}

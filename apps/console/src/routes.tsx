@@ -1,0 +1,61 @@
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from './components/NotFoundPage';
+import { SecurityPage } from './features/account/components/SecurityPage';
+import { BreakGlassLogPage } from './features/admin/components/BreakGlassLogPage';
+import { DepartmentsPage } from './features/admin/components/DepartmentsPage';
+import { InvitationsPage } from './features/admin/components/InvitationsPage';
+import { StaffPage } from './features/admin/components/StaffPage';
+import { AuditPage } from './features/audit/components/AuditPage';
+import { LoginPage } from './features/auth/components/LoginPage';
+import { RequireRole } from './features/auth/components/RequireRole';
+import { RequireStaff } from './features/auth/components/RequireStaff';
+import { useAccountLanguage } from './features/auth/hooks/use-account-language';
+import { ADMIN_ROLES, AUDIT_ROLES, PATIENT_ROLES } from './features/auth/roles';
+import { AcceptInvitationPage } from './features/invitations/components/AcceptInvitationPage';
+import { PatientProfilePage } from './features/patients/components/PatientProfilePage';
+import { PatientsPage } from './features/patients/components/PatientsPage';
+import { AppLayout } from './features/shell/components/AppLayout';
+import { WorkbenchPage } from './features/workbench/components/WorkbenchPage';
+
+export function AppRoutes() {
+  useAccountLanguage();
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/invite" element={<AcceptInvitationPage />} />
+      <Route
+        element={
+          <RequireStaff>
+            <AppLayout />
+          </RequireStaff>
+        }
+      >
+        <Route index element={<WorkbenchPage />} />
+        <Route
+          path="patients"
+          element={<RequireRole roles={PATIENT_ROLES}>{<PatientsPage />}</RequireRole>}
+        />
+        <Route
+          path="patients/:id"
+          element={<RequireRole roles={PATIENT_ROLES}>{<PatientProfilePage />}</RequireRole>}
+        />
+        <Route path="admin/staff" element={<RequireRole roles={ADMIN_ROLES}>{<StaffPage />}</RequireRole>} />
+        <Route
+          path="admin/departments"
+          element={<RequireRole roles={ADMIN_ROLES}>{<DepartmentsPage />}</RequireRole>}
+        />
+        <Route
+          path="admin/invitations"
+          element={<RequireRole roles={ADMIN_ROLES}>{<InvitationsPage />}</RequireRole>}
+        />
+        <Route
+          path="admin/break-glass"
+          element={<RequireRole roles={ADMIN_ROLES}>{<BreakGlassLogPage />}</RequireRole>}
+        />
+        <Route path="admin/audit" element={<RequireRole roles={AUDIT_ROLES}>{<AuditPage />}</RequireRole>} />
+        <Route path="account/security" element={<SecurityPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
