@@ -19,12 +19,8 @@ export const enUS = {
   common: {
     back: 'Back',
     save: 'Save',
-    saving: 'Saving…',
     cancel: 'Cancel',
-    confirm: 'Confirm',
     edit: 'Edit',
-    remove: 'Remove',
-    retry: 'Try again',
     optional: 'optional',
     select: 'Please choose',
     notSet: 'Not provided',
@@ -36,7 +32,6 @@ export const enUS = {
     generic: 'Something went wrong. Please try again later.',
     required: 'Please fill in this field',
     passwordMismatch: 'The two passwords do not match',
-    loadFailed: 'Could not load',
   },
   auth: {
     title: 'Sign in',
@@ -180,7 +175,6 @@ export const enUS = {
     sessions: 'Signed-in devices',
     changePassword: 'Change password',
     settings: 'Settings',
-    account: 'Account',
   },
   family: {
     title: 'Family members',

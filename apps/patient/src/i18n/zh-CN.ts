@@ -19,12 +19,8 @@ export const zhCN = {
   common: {
     back: '返回',
     save: '保存',
-    saving: '正在保存…',
     cancel: '取消',
-    confirm: '确定',
     edit: '编辑',
-    remove: '移除',
-    retry: '重试',
     optional: '选填',
     select: '请选择',
     notSet: '未填写',
@@ -36,7 +32,6 @@ export const zhCN = {
     generic: '出了点问题，请稍后重试。',
     required: '请填写此项',
     passwordMismatch: '两次输入的密码不一致',
-    loadFailed: '加载失败',
   },
   auth: {
     title: '登录',
@@ -176,7 +171,6 @@ export const zhCN = {
     sessions: '登录设备',
     changePassword: '修改密码',
     settings: '设置',
-    account: '账号',
   },
   family: {
     title: '就诊人',
