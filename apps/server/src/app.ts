@@ -117,7 +117,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   await app.register(swagger, {
     openapi: {
-      info: { title: 'CareLoop API', version: '1', description: 'Doctor-patient communication and health management' },
+      info: {
+        title: 'CareLoop API',
+        version: '1',
+        description: 'Doctor-patient communication and health management',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

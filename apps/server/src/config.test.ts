@@ -13,11 +13,19 @@ const strong = {
 describe('configuration', () => {
   it('defaults to 127.0.0.1:3000 with demo data in development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ host: '127.0.0.1', port: 3000, demoData: true, demoMfaExempt: true, env: 'development' });
+    expect(c).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      demoData: true,
+      demoMfaExempt: true,
+      env: 'development',
+    });
   });
 
   it('refuses to start in production with demo secrets or demo data, naming each problem', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET[\s\S]*FIELD_ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY[\s\S]*DATABASE_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /SESSION_SECRET[\s\S]*FIELD_ENCRYPTION_KEYS[\s\S]*BLIND_INDEX_KEY[\s\S]*DATABASE_URL/,
+    );
     expect(() => loadConfig({ ...strong, DEMO_DATA: 'true' })).toThrow(/DEMO_DATA/);
   });
 

@@ -18,7 +18,10 @@ const EnvSchema = z.object({
   SESSION_SECRET: z.string().min(32).default(DEMO_SECRET),
   FIELD_ENCRYPTION_KEYS: z.string().default(DEMO_FIELD_KEY),
   FIELD_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
-  BLIND_INDEX_KEY: z.string().min(32).default(DEMO_SECRET + '-blind-index'),
+  BLIND_INDEX_KEY: z
+    .string()
+    .min(32)
+    .default(DEMO_SECRET + '-blind-index'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   DEMO_DATA: bool.optional(),
   DEMO_PATIENTS: z.coerce.number().int().min(0).max(100_000).default(200),
@@ -64,7 +67,10 @@ export class ConfigError extends Error {}
 
 function parseKeys(spec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const part of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [id, b64] = part.split(':');
     if (!id || !b64) throw new ConfigError('FIELD_ENCRYPTION_KEYS must look like "keyId:base64key,..."');
     const key = Buffer.from(b64, 'base64');

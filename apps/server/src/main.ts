@@ -34,14 +34,20 @@ async function main() {
 
   if (config.role !== 'worker') {
     await app.listen({ host: config.host, port: config.port });
-    process.stdout.write(`\nCareLoop is running: patient app ${config.publicUrl}/  console ${config.publicUrl}/console/\n`);
+    process.stdout.write(
+      `\nCareLoop is running: patient app ${config.publicUrl}/  console ${config.publicUrl}/console/\n`,
+    );
   } else {
     log.info('worker role: running background jobs only');
   }
 }
 
-function printDemoAccounts(url: string, accounts: { role: string; login: string; password: string }[], created: boolean) {
-  const lines = accounts.map((a) => `  ${a.role.padEnd(16)} ${a.login.padEnd(32)} ${a.password}`);
+function printDemoAccounts(
+  url: string,
+  accounts: { role: string; login: string; password: string }[],
+  created: boolean,
+) {
+  const lines = accounts.map((a) => `  ${a.role.padEnd(22)} ${a.login.padEnd(32)} ${a.password}`);
   process.stdout.write(
     `\n${created ? 'Demo data created' : 'Demo data present'} (示范医院 / Demo Hospital). Demo accounts (${url}):\n${lines.join('\n')}\n` +
       '  Demo staff may skip two-step verification (demo mode only; never in production).\n',

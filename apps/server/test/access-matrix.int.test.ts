@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPatient, createOrg, createPatientAccount, createStaff, createTestApp, signIn, type Client, type TestApp } from './harness.ts';
+import {
+  addPatient,
+  createOrg,
+  createPatientAccount,
+  createStaff,
+  createTestApp,
+  signIn,
+  type Client,
+  type TestApp,
+} from './harness.ts';
 
 /**
  * For every route that reaches one patient's data, three intruders must get 403 or 404 and none of the data:
@@ -13,7 +22,11 @@ const SAMPLE_BODIES: Record<string, (ctx: { staffId: string }) => unknown> = {
   'POST /api/v1/patients/:id/care-team': ({ staffId }) => ({ staffId, role: 'attending' }),
   'DELETE /api/v1/patients/:id/care-team/:staffId': () => undefined,
   'GET /api/v1/patients/:id/proxy-grants': () => undefined,
-  'POST /api/v1/patients/:id/proxy-grants': () => ({ grantee: '13900000000', scopes: ['view'], expiresAt: '2099-01-01T00:00:00Z' }),
+  'POST /api/v1/patients/:id/proxy-grants': () => ({
+    grantee: '13900000000',
+    scopes: ['view'],
+    expiresAt: '2099-01-01T00:00:00Z',
+  }),
   'POST /api/v1/patients/:id/proxy-grants/:grantId/revoke': () => undefined,
 };
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.
@@ -43,17 +56,30 @@ beforeAll(async () => {
   patientId = self.json().id;
   const proxy = await createPatientAccount(t);
   grantId = (
-    await ownerClient.post(`/api/v1/patients/${patientId}/proxy-grants`, { grantee: proxy.phone, scopes: ['view'], expiresAt: '2099-01-01T00:00:00Z' })
+    await ownerClient.post(`/api/v1/patients/${patientId}/proxy-grants`, {
+      grantee: proxy.phone,
+      scopes: ['view'],
+      expiresAt: '2099-01-01T00:00:00Z',
+    })
   ).json().id;
   // Put the patient on the doctor's care team through the org admin.
   const admin = await signIn(t, await createStaff(t, orgId, ['org_admin']));
-  expect((await admin.post(`/api/v1/patients/${patientId}/care-team`, { staffId: doctor.id, role: 'attending' })).statusCode).toBe(201);
+  expect(
+    (await admin.post(`/api/v1/patients/${patientId}/care-team`, { staffId: doctor.id, role: 'attending' }))
+      .statusCode,
+  ).toBe(201);
   expect((await doctorClient.get(`/api/v1/patients/${patientId}`)).statusCode).toBe(200);
   await addPatient(t, doctorClient);
 
   intruders['patient of another family'] = await signIn(t, (await createPatientAccount(t)).phone);
-  intruders['staff of another organization'] = await signIn(t, await createStaff(t, await createOrg(t), ['doctor', 'nurse']));
-  intruders['colleague without care relationship'] = await signIn(t, await createStaff(t, orgId, ['doctor', 'nurse', 'health_manager']));
+  intruders['staff of another organization'] = await signIn(
+    t,
+    await createStaff(t, await createOrg(t), ['doctor', 'nurse']),
+  );
+  intruders['colleague without care relationship'] = await signIn(
+    t,
+    await createStaff(t, orgId, ['doctor', 'nurse', 'health_manager']),
+  );
 });
 afterAll(() => t.close());
 
@@ -69,11 +95,18 @@ describe('patient data access matrix', () => {
     expect(patientRoutes().filter((k) => !(k in SAMPLE_BODIES))).toEqual([]);
   });
 
-  for (const who of ['patient of another family', 'staff of another organization', 'colleague without care relationship']) {
+  for (const who of [
+    'patient of another family',
+    'staff of another organization',
+    'colleague without care relationship',
+  ]) {
     it(`refuses a ${who} on every patient-data route, with no data`, async () => {
       for (const key of patientRoutes()) {
         const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
-        const url = template.replace(':id', patientId).replace(':staffId', careTeamStaffId).replace(':grantId', grantId);
+        const url = template
+          .replace(':id', patientId)
+          .replace(':staffId', careTeamStaffId)
+          .replace(':grantId', grantId);
         const body = SAMPLE_BODIES[key]!({ staffId: careTeamStaffId });
         const res = await intruders[who]!.request(method, url, body);
         expect([403, 404], `${who}: ${key} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
@@ -84,9 +117,18 @@ describe('patient data access matrix', () => {
   }
 
   it('left the record untouched', async () => {
-    const row = await t.deps.db.selectFrom('patients').select(['name', 'version']).where('id', '=', patientId).executeTakeFirstOrThrow();
+    const row = await t.deps.db
+      .selectFrom('patients')
+      .select(['name', 'version'])
+      .where('id', '=', patientId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ name: patientName, version: 1 });
-    const team = await t.deps.db.selectFrom('care_team').select('id').where('patient_id', '=', patientId).where('removed_at', 'is', null).execute();
+    const team = await t.deps.db
+      .selectFrom('care_team')
+      .select('id')
+      .where('patient_id', '=', patientId)
+      .where('removed_at', 'is', null)
+      .execute();
     expect(team).toHaveLength(1);
   });
 });

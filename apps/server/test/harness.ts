@@ -38,7 +38,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG === '1' ? 'error' : 'silent',
     RATE_LIMIT_MAX: '100000',
     LOGIN_RATE_LIMIT: '100000',
     DEMO_DATA: 'false',
@@ -54,7 +54,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     messenger: new RecordingMessenger(crypto),
     jobs: null,
   };
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: process.env.TEST_LOG === '1' });
   await app.ready();
   return {
     app,
@@ -76,7 +76,10 @@ const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function createOrg(t: TestApp, code = `org-${unique()}`) {
   const id = uuidv7();
-  await t.deps.db.insertInto('orgs').values({ id, code, name_zh: `测试医院${code}`, name_en: `Test Hospital ${code}` }).execute();
+  await t.deps.db
+    .insertInto('orgs')
+    .values({ id, code, name_zh: `测试医院${code}`, name_en: `Test Hospital ${code}` })
+    .execute();
   return id;
 }
 
@@ -107,11 +110,17 @@ export async function createStaff(
       locked_until: null,
     })
     .execute();
-  await t.deps.db.insertInto('memberships').values({ id: uuidv7(), org_id: orgId, account_id: id, roles, department_id: null, title: null }).execute();
+  await t.deps.db
+    .insertInto('memberships')
+    .values({ id: uuidv7(), org_id: orgId, account_id: id, roles, department_id: null, title: null })
+    .execute();
   return { id, email, secret };
 }
 
-export async function createPatientAccount(t: TestApp, phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`) {
+export async function createPatientAccount(
+  t: TestApp,
+  phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`,
+) {
   const id = uuidv7();
   await t.deps.db
     .insertInto('accounts')
@@ -141,7 +150,12 @@ export class Client {
     private readonly language = 'en-US',
   ) {}
 
-  async request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, body?: unknown, headers: Record<string, string> = {}) {
+  async request(
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT',
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const res = await this.app.inject({
       method,
       url,
@@ -198,7 +212,12 @@ export function totp(secret: string) {
 }
 
 export async function addPatient(t: TestApp, staff: Client, overrides: Record<string, unknown> = {}) {
-  const res = await staff.post('/api/v1/patients', { name: '测试患者', sex: 'female', birthDate: '1980-01-01', ...overrides });
+  const res = await staff.post('/api/v1/patients', {
+    name: '测试患者',
+    sex: 'female',
+    birthDate: '1980-01-01',
+    ...overrides,
+  });
   if (res.statusCode !== 201) throw new Error(`create patient ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; version: number };
 }

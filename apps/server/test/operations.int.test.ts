@@ -20,8 +20,12 @@ describe('operations endpoints', () => {
   });
 
   it('publishes the OpenAPI document generated from the zod schemas', async () => {
-    const doc = (await t.app.inject('/api/docs/json')).json() as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/patients/{id}']));
+    const doc = (await t.app.inject('/api/docs/json')).json() as {
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/patients/{id}']),
+    );
     expect(doc.paths['/api/v1/auth/login']!.post!.requestBody).toBeDefined();
     expect((await t.app.inject('/api/docs/')).statusCode).toBe(200);
   });
@@ -38,7 +42,12 @@ describe('operations endpoints', () => {
     const missing = await t.app.inject('/api/v1/nothing-here');
     expect(missing.statusCode).toBe(404);
     expect(missing.json().code).toBe('ROUTE_NOT_FOUND');
-    const xml = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: '<x/>', headers: { 'content-type': 'application/xml' } });
+    const xml = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: '<x/>',
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(xml.statusCode).toBe(415);
     expect(xml.json().code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
@@ -61,9 +70,13 @@ describe('logging', () => {
     });
     const log = pino(loggerOptions('info'), sink);
     log.info({ req: { method: 'GET', url: '/api/v1/patients?q=13800000001', id: 'r1' } }, 'request');
-    log.info({ body: { phone: '13800000001', nationalId: '11010519491231002X', password: 'secret-pass' } }, 'x');
+    log.info(
+      { body: { phone: '13800000001', nationalId: '11010519491231002X', password: 'secret-pass' } },
+      'x',
+    );
     const text = lines.join('');
-    for (const secret of ['13800000001', '11010519491231002X', 'secret-pass']) expect(text).not.toContain(secret);
+    for (const secret of ['13800000001', '11010519491231002X', 'secret-pass'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('/api/v1/patients');
   });
 });

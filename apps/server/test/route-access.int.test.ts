@@ -22,7 +22,12 @@ describe('route access rules', () => {
   });
 
   it('only sign-in, recovery and operations routes are public', () => {
-    const publicApi = t.app.routeTable.filter((r) => r.url.startsWith('/api/v1') && r.access === 'public').map((r) => r.url);
-    for (const url of publicApi) expect(url).toMatch(/^\/api\/v1\/(auth\/(login|sms-code|sms-login|register|register-code|password-reset(\/confirm)?)|invitations\/accept)$/);
+    const publicApi = t.app.routeTable
+      .filter((r) => r.url.startsWith('/api/v1') && r.access === 'public')
+      .map((r) => r.url);
+    for (const url of publicApi)
+      expect(url).toMatch(
+        /^\/api\/v1\/(auth\/(login|sms-code|sms-login|register|register-code|password-reset(\/confirm)?)|invitations\/accept)$/,
+      );
   });
 });

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import pino from 'pino';
+import type pino from 'pino';
 
 export type Logger = FastifyBaseLogger;
 

@@ -17,7 +17,11 @@ export interface Runtime {
 }
 
 /** Opens everything the app depends on, in order: database (embedded when no URL), migrations, jobs. */
-export async function openRuntime(config: Config, log: Logger, options: { jobs?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log: Logger,
+  options: { jobs?: boolean } = {},
+): Promise<Runtime> {
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
   if (!url) {

@@ -15,7 +15,9 @@ async function main() {
           `${result.unsealedEntries} entries not sealed yet.\n`,
       );
     } else {
-      process.stdout.write(`Audit chain BROKEN at block ${result.firstBrokenBlock} (after ${result.entriesChecked} entries).\n`);
+      process.stdout.write(
+        `Audit chain BROKEN at block ${result.firstBrokenBlock} (after ${result.entriesChecked} entries).\n`,
+      );
       process.exitCode = 1;
     }
   } finally {

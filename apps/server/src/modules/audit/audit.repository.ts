@@ -3,7 +3,16 @@ import type { Executor } from '../../platform/db/database.ts';
 export const auditRepository = {
   async search(
     db: Executor,
-    q: { orgId: string; patientId?: string | undefined; actorId?: string | undefined; action?: string | undefined; from?: string | undefined; to?: string | undefined; beforeSeq: string | null; limit: number },
+    q: {
+      orgId: string;
+      patientId?: string | undefined;
+      actorId?: string | undefined;
+      action?: string | undefined;
+      from?: string | undefined;
+      to?: string | undefined;
+      beforeSeq: string | null;
+      limit: number;
+    },
   ) {
     let query = db
       .selectFrom('audit_events as e')
@@ -35,6 +44,9 @@ export const auditRepository = {
     if (q.from) query = query.where('e.at', '>=', new Date(q.from));
     if (q.to) query = query.where('e.at', '<', new Date(q.to));
     if (q.beforeSeq) query = query.where('e.seq', '<', q.beforeSeq);
-    return query.orderBy('e.seq', 'desc').limit(q.limit + 1).execute();
+    return query
+      .orderBy('e.seq', 'desc')
+      .limit(q.limit + 1)
+      .execute();
   },
 };

@@ -12,22 +12,48 @@ export function apiTokenRoutes(deps: AppDeps) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['identity'];
 
-    app.get('/api-tokens', {
-      schema: { tags, summary: 'Own API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } },
-      config: { access: 'staff' },
-    }, async (req) => ({ items: await tokens.list(staffContextOf(req)) }));
+    app.get(
+      '/api-tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Own API tokens',
+          response: { 200: z.object({ items: z.array(ApiToken) }) },
+        },
+        config: { access: 'staff' },
+      },
+      async (req) => ({ items: await tokens.list(staffContextOf(req)) }),
+    );
 
-    app.post('/api-tokens', {
-      schema: { tags, summary: 'Create an API token (the secret is shown once)', body: CreateApiToken, response: { 201: CreatedApiToken } },
-      config: { access: 'staff' },
-    }, async (req, reply) => reply.status(201).send(await tokens.create(staffContextOf(req), req.body)));
+    app.post(
+      '/api-tokens',
+      {
+        schema: {
+          tags,
+          summary: 'Create an API token (the secret is shown once)',
+          body: CreateApiToken,
+          response: { 201: CreatedApiToken },
+        },
+        config: { access: 'staff' },
+      },
+      async (req, reply) => reply.status(201).send(await tokens.create(staffContextOf(req), req.body)),
+    );
 
-    app.post('/api-tokens/:id/revoke', {
-      schema: { tags, summary: 'Revoke an API token', params: z.object({ id: Uuid }), response: { 200: Ok } },
-      config: { access: 'staff' },
-    }, async (req) => {
-      await tokens.revoke(staffContextOf(req), req.params.id);
-      return { ok: true as const };
-    });
+    app.post(
+      '/api-tokens/:id/revoke',
+      {
+        schema: {
+          tags,
+          summary: 'Revoke an API token',
+          params: z.object({ id: Uuid }),
+          response: { 200: Ok },
+        },
+        config: { access: 'staff' },
+      },
+      async (req) => {
+        await tokens.revoke(staffContextOf(req), req.params.id);
+        return { ok: true as const };
+      },
+    );
   };
 }

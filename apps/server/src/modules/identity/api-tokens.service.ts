@@ -11,7 +11,15 @@ type Token = z.infer<typeof ApiToken>;
 type Scope = z.infer<typeof ApiTokenScope>;
 const COLUMNS = ['id', 'name', 'scopes', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'] as const;
 
-function toToken(r: { id: string; name: string; scopes: string[]; created_at: Date; last_used_at: Date | null; expires_at: Date | null; revoked_at: Date | null }): Token {
+function toToken(r: {
+  id: string;
+  name: string;
+  scopes: string[];
+  created_at: Date;
+  last_used_at: Date | null;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+}): Token {
   return {
     id: r.id,
     name: r.name,
@@ -41,10 +49,15 @@ export class ApiTokensService {
     return rows.map(toToken);
   }
 
-  async create(ctx: RequestContext & { actor: StaffActor }, input: { name: string; scopes: Scope[]; expiresAt?: string | undefined }) {
+  async create(
+    ctx: RequestContext & { actor: StaffActor },
+    input: { name: string; scopes: Scope[]; expiresAt?: string | undefined },
+  ) {
     if (ctx.actor.via === 'token') throw new AppError('FORBIDDEN');
     if (input.expiresAt && new Date(input.expiresAt) <= new Date()) {
-      throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'expiresAt', message: 'must_be_in_the_future' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'expiresAt', message: 'must_be_in_the_future' }],
+      });
     }
     const token = newToken('clt_');
     const id = uuidv7();
@@ -62,7 +75,12 @@ export class ApiTokensService {
         })
         .returning(COLUMNS)
         .executeTakeFirstOrThrow();
-      await recordAudit(tx, ctx, { action: 'api_token.create', resourceType: 'api_token', resourceId: id, detail: { scopes: input.scopes } });
+      await recordAudit(tx, ctx, {
+        action: 'api_token.create',
+        resourceType: 'api_token',
+        resourceId: id,
+        detail: { scopes: input.scopes },
+      });
       return { ...toToken(row), token };
     });
   }

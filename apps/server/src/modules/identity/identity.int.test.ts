@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, createOrg, createPatientAccount, createStaff, createTestApp, PASSWORD, totp, type TestApp } from '../../../test/harness.ts';
+import {
+  Client,
+  createOrg,
+  createPatientAccount,
+  createStaff,
+  createTestApp,
+  PASSWORD,
+  totp,
+  type TestApp,
+} from '../../../test/harness.ts';
 
 let t: TestApp;
 let orgId: string;
@@ -50,7 +59,9 @@ describe('password sign-in', () => {
     const c = new Client(t.app);
     const codes: number[] = [];
     for (let i = 0; i < 100; i++) {
-      codes.push((await c.post('/api/v1/auth/login', { identifier: phone, password: `wrong-${i}-pass` })).statusCode);
+      codes.push(
+        (await c.post('/api/v1/auth/login', { identifier: phone, password: `wrong-${i}-pass` })).statusCode,
+      );
     }
     expect(codes.slice(0, 4).every((s) => s === 401)).toBe(true);
     expect(codes.slice(5).every((s) => s === 429)).toBe(true);
@@ -68,12 +79,19 @@ describe('password sign-in', () => {
     const wrongType = await c.post('/api/v1/auth/login', { identifier: 123, password: 'x' });
     expect(wrongType.statusCode).toBe(400);
     expect(wrongType.json().errors[0].path).toContain('identifier');
-    const malformed = await c.request('POST', '/api/v1/auth/login', '{"identifier": ', { 'content-type': 'application/json' });
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().code).toBe('MALFORMED_JSON');
-    const huge = await c.request('POST', '/api/v1/auth/login', JSON.stringify({ identifier: 'x'.repeat(2_000_000), password: 'x' }), {
+    const malformed = await c.request('POST', '/api/v1/auth/login', '{"identifier": ', {
       'content-type': 'application/json',
     });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('MALFORMED_JSON');
+    const huge = await c.request(
+      'POST',
+      '/api/v1/auth/login',
+      JSON.stringify({ identifier: 'x'.repeat(2_000_000), password: 'x' }),
+      {
+        'content-type': 'application/json',
+      },
+    );
     expect(huge.statusCode).toBe(413);
   });
 });
@@ -83,7 +101,12 @@ describe('sessions and CSRF', () => {
     const { phone } = await createPatientAccount(t);
     const c = new Client(t.app);
     await c.login(phone);
-    const res = await c.request('PATCH', '/api/v1/me/preferences', { elderMode: true }, { 'x-csrf-token': 'forged' });
+    const res = await c.request(
+      'PATCH',
+      '/api/v1/me/preferences',
+      { elderMode: true },
+      { 'x-csrf-token': 'forged' },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('CSRF_INVALID');
     const ok = await c.patch('/api/v1/me/preferences', { elderMode: true, locale: 'zh-CN' });
@@ -97,7 +120,10 @@ describe('sessions and CSRF', () => {
     await laptop.login(phone);
     const phoneApp = new Client(t.app);
     await phoneApp.login(phone);
-    const list = (await laptop.get('/api/v1/auth/sessions')).json().items as { id: string; current: boolean }[];
+    const list = (await laptop.get('/api/v1/auth/sessions')).json().items as {
+      id: string;
+      current: boolean;
+    }[];
     expect(list).toHaveLength(2);
     const other = list.find((s) => !s.current)!;
     expect((await laptop.post(`/api/v1/auth/sessions/${other.id}/revoke`)).statusCode).toBe(200);
@@ -123,7 +149,10 @@ describe('SMS one-time code', () => {
     expect((await c.post('/api/v1/auth/sms-code', { phone })).statusCode).toBe(202);
     const code = await lastSms(phone);
     expect(code).toMatch(/^\d{6}$/);
-    expect((await c.post('/api/v1/auth/sms-login', { phone, code: code === '000000' ? '111111' : '000000' })).statusCode).toBe(401);
+    expect(
+      (await c.post('/api/v1/auth/sms-login', { phone, code: code === '000000' ? '111111' : '000000' }))
+        .statusCode,
+    ).toBe(401);
     const ok = await c.post('/api/v1/auth/sms-login', { phone, code });
     expect(ok.statusCode).toBe(200);
     expect((await new Client(t.app).post('/api/v1/auth/sms-login', { phone, code })).statusCode).toBe(401);
@@ -134,18 +163,35 @@ describe('SMS one-time code', () => {
     const c = new Client(t.app);
     await c.post('/api/v1/auth/register-code', { phone });
     const code = await lastSms(phone);
-    const reg = await c.post('/api/v1/auth/register', { phone, code, password: 'Brand-new-pass-1', name: '新用户' });
+    const reg = await c.post('/api/v1/auth/register', {
+      phone,
+      code,
+      password: 'Brand-new-pass-1',
+      name: '新用户',
+    });
     expect(reg.statusCode).toBe(200);
     expect(reg.json()).toMatchObject({ kind: 'patient', displayName: '新用户' });
-    const weak = await c.post('/api/v1/auth/register', { phone: '13712345679', code: '123456', password: 'short', name: 'x' });
+    const weak = await c.post('/api/v1/auth/register', {
+      phone: '13712345679',
+      code: '123456',
+      password: 'short',
+      name: 'x',
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().errors.map((e: { path: string }) => e.path)).toContain('body.password');
 
     await c.post('/api/v1/auth/password-reset', { identifier: phone });
     const reset = await lastSms(phone);
-    const done = await c.post('/api/v1/auth/password-reset/confirm', { identifier: phone, code: reset, newPassword: 'Another-pass-22' });
+    const done = await c.post('/api/v1/auth/password-reset/confirm', {
+      identifier: phone,
+      code: reset,
+      newPassword: 'Another-pass-22',
+    });
     expect(done.statusCode).toBe(200);
-    expect((await new Client(t.app).post('/api/v1/auth/login', { identifier: phone, password: 'Another-pass-22' })).statusCode).toBe(200);
+    expect(
+      (await new Client(t.app).post('/api/v1/auth/login', { identifier: phone, password: 'Another-pass-22' }))
+        .statusCode,
+    ).toBe(200);
   });
 });
 
@@ -159,7 +205,11 @@ describe('two-step verification for staff', () => {
     expect(blocked.statusCode).toBe(401);
     expect(blocked.json().code).toBe('MFA_ENROLMENT_REQUIRED');
 
-    const enrol = (await c.post('/api/v1/auth/mfa/enrolment')).json() as { secret: string; qrDataUrl: string; otpauthUrl: string };
+    const enrol = (await c.post('/api/v1/auth/mfa/enrolment')).json() as {
+      secret: string;
+      qrDataUrl: string;
+      otpauthUrl: string;
+    };
     expect(enrol.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(enrol.otpauthUrl).toContain('otpauth://totp/');
     expect((await c.post('/api/v1/auth/mfa/enrolment/confirm', { code: '000000' })).statusCode).toBe(401);
@@ -193,14 +243,24 @@ describe('API tokens for integrations', () => {
     const created = await c.post('/api/v1/api-tokens', { name: 'lab interface', scopes: ['patients:read'] });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json() as { token: string; id: string };
-    const stored = await t.deps.db.selectFrom('api_tokens').select('token_hash').where('id', '=', id).executeTakeFirstOrThrow();
+    const stored = await t.deps.db
+      .selectFrom('api_tokens')
+      .select('token_hash')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token);
 
     const bearer = { authorization: `Bearer ${token}` };
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/patients', headers: bearer })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/patients', headers: bearer })).statusCode).toBe(
+      200,
+    );
     // Outside its scopes a token is refused, even where its owner's session would be allowed.
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: bearer })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/departments', headers: bearer })).statusCode,
+    ).toBe(403);
     expect((await c.post(`/api/v1/api-tokens/${id}/revoke`)).statusCode).toBe(200);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/patients', headers: bearer })).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/patients', headers: bearer })).statusCode).toBe(
+      401,
+    );
   });
 });

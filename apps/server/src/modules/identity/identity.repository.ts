@@ -36,8 +36,17 @@ export const identityRepository = {
   async findAccountById(db: Executor, id: string) {
     return db
       .selectFrom('accounts')
-      .select([...LOGIN_COLUMNS, 'display_name', 'email', 'phone_enc', 'locale', 'elder_mode', 'mfa_secret_enc',
-        'mfa_pending_secret_enc', 'is_platform_admin'])
+      .select([
+        ...LOGIN_COLUMNS,
+        'display_name',
+        'email',
+        'phone_enc',
+        'locale',
+        'elder_mode',
+        'mfa_secret_enc',
+        'mfa_pending_secret_enc',
+        'is_platform_admin',
+      ])
       .where('id', '=', id)
       .executeTakeFirst();
   },
@@ -87,8 +96,14 @@ export const identityRepository = {
       .execute();
   },
 
-  async updatePreferences(db: Executor, accountId: string, prefs: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean }) {
-    const set: { locale?: 'zh-CN' | 'en-US'; elder_mode?: boolean; updated_at: Date } = { updated_at: new Date() };
+  async updatePreferences(
+    db: Executor,
+    accountId: string,
+    prefs: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean },
+  ) {
+    const set: { locale?: 'zh-CN' | 'en-US'; elder_mode?: boolean; updated_at: Date } = {
+      updated_at: new Date(),
+    };
     if (prefs.locale) set.locale = prefs.locale;
     if (prefs.elderMode !== undefined) set.elder_mode = prefs.elderMode;
     await db.updateTable('accounts').set(set).where('id', '=', accountId).execute();
@@ -102,7 +117,10 @@ export const identityRepository = {
       .execute();
   },
 
-  async createPatientAccount(db: Executor, input: { displayName: string; phoneEnc: string; phoneBidx: string; passwordHash: string }) {
+  async createPatientAccount(
+    db: Executor,
+    input: { displayName: string; phoneEnc: string; phoneBidx: string; passwordHash: string },
+  ) {
     const id = uuidv7();
     await db
       .insertInto('accounts')
@@ -124,7 +142,15 @@ export const identityRepository = {
   },
 
   // --- one-time codes (SMS login, registration, password reset) ---
-  async insertCode(db: Executor, input: { purpose: 'sms_login' | 'register' | 'password_reset'; targetBidx: string; codeHash: string; ttlMinutes: number }) {
+  async insertCode(
+    db: Executor,
+    input: {
+      purpose: 'sms_login' | 'register' | 'password_reset';
+      targetBidx: string;
+      codeHash: string;
+      ttlMinutes: number;
+    },
+  ) {
     await db
       .insertInto('one_time_codes')
       .values({
@@ -145,7 +171,11 @@ export const identityRepository = {
     return row.rows[0]?.n ?? 0;
   },
 
-  async latestOpenCode(db: Executor, purpose: 'sms_login' | 'register' | 'password_reset', targetBidx: string) {
+  async latestOpenCode(
+    db: Executor,
+    purpose: 'sms_login' | 'register' | 'password_reset',
+    targetBidx: string,
+  ) {
     return db
       .selectFrom('one_time_codes')
       .select(['id', 'code_hash', 'attempts', 'expires_at'])
@@ -158,7 +188,11 @@ export const identityRepository = {
   },
 
   async bumpCodeAttempts(db: Executor, id: string) {
-    await db.updateTable('one_time_codes').set({ attempts: sql`attempts + 1` }).where('id', '=', id).execute();
+    await db
+      .updateTable('one_time_codes')
+      .set({ attempts: sql`attempts + 1` })
+      .where('id', '=', id)
+      .execute();
   },
 
   async useCode(db: Executor, id: string) {
@@ -196,7 +230,11 @@ export const identityRepository = {
   },
 
   async revokeAllSessions(db: Executor, accountId: string, exceptSessionId: string | null) {
-    let q = db.updateTable('sessions').set({ revoked_at: new Date() }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+    let q = db
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('account_id', '=', accountId)
+      .where('revoked_at', 'is', null);
     if (exceptSessionId) q = q.where('id', '!=', exceptSessionId);
     await q.execute();
   },

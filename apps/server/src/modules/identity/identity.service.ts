@@ -41,12 +41,19 @@ export class IdentityService {
     const { db, config } = this.deps;
     const account = await repo.findAccountForLogin(db, this.lookup(identifier));
     if (account?.locked_until && account.locked_until > new Date()) {
-      throw new AppError('ACCOUNT_LOCKED', { headers: { 'retry-after': String(retryAfter(account.locked_until)) } });
+      throw new AppError('ACCOUNT_LOCKED', {
+        headers: { 'retry-after': String(retryAfter(account.locked_until)) },
+      });
     }
     const ok = await verifyPassword(account?.password_hash ?? null, password);
     if (!account || !ok || !account.active) {
       if (account) {
-        const state = await repo.recordFailedLogin(db, account.id, config.loginMaxFailures, config.loginLockMinutes);
+        const state = await repo.recordFailedLogin(
+          db,
+          account.id,
+          config.loginMaxFailures,
+          config.loginLockMinutes,
+        );
         await recordAudit(db, null, {
           action: 'auth.login.failed',
           resourceType: 'account',
@@ -54,7 +61,9 @@ export class IdentityService {
           detail: { failures: state?.failed_logins ?? null },
         });
         if (state?.locked_until && state.locked_until > new Date()) {
-          throw new AppError('ACCOUNT_LOCKED', { headers: { 'retry-after': String(retryAfter(state.locked_until)) } });
+          throw new AppError('ACCOUNT_LOCKED', {
+            headers: { 'retry-after': String(retryAfter(state.locked_until)) },
+          });
         }
       }
       throw new AppError('INVALID_CREDENTIALS');
@@ -62,9 +71,14 @@ export class IdentityService {
     return this.startSession(account, client, 'auth.login');
   }
 
-  private async startSession(account: AccountForLogin, client: ClientInfo, action: string): Promise<SignedIn> {
+  private async startSession(
+    account: AccountForLogin,
+    client: ClientInfo,
+    action: string,
+  ): Promise<SignedIn> {
     const { db, sessions, crypto } = this.deps;
-    const membership = account.kind === 'staff' ? await repo.firstActiveMembership(db, account.id) : undefined;
+    const membership =
+      account.kind === 'staff' ? await repo.firstActiveMembership(db, account.id) : undefined;
     if (account.kind === 'staff' && !membership) throw new AppError('INVALID_CREDENTIALS');
     const mfa = this.initialMfaState(account);
     return db.transaction().execute(async (tx) => {
@@ -84,7 +98,12 @@ export class IdentityService {
         resourceId: created.sessionId,
         detail: { accountId: account.id, mfa },
       });
-      const me = await buildMe(tx, crypto, { accountId: account.id, orgId, mfa, csrfToken: created.csrfToken }, client.language);
+      const me = await buildMe(
+        tx,
+        crypto,
+        { accountId: account.id, orgId, mfa, csrfToken: created.csrfToken },
+        client.language,
+      );
       return { me, token: created.token };
     });
   }
@@ -97,13 +116,22 @@ export class IdentityService {
   }
 
   async me(ctx: RequestContext, csrfToken: string, language: Language): Promise<Me> {
-    return buildMe(this.deps.db, this.deps.crypto, { accountId: ctx.actor.accountId, orgId: ctx.actor.orgId, mfa: ctx.actor.mfa, csrfToken }, language);
+    return buildMe(
+      this.deps.db,
+      this.deps.crypto,
+      { accountId: ctx.actor.accountId, orgId: ctx.actor.orgId, mfa: ctx.actor.mfa, csrfToken },
+      language,
+    );
   }
 
   async logout(ctx: RequestContext): Promise<void> {
     await this.deps.db.transaction().execute(async (tx) => {
       await this.deps.sessions.revoke(tx, ctx.actor.credentialId);
-      await recordAudit(tx, ctx, { action: 'auth.logout', resourceType: 'session', resourceId: ctx.actor.credentialId });
+      await recordAudit(tx, ctx, {
+        action: 'auth.logout',
+        resourceType: 'session',
+        resourceId: ctx.actor.credentialId,
+      });
     });
   }
 
@@ -111,21 +139,39 @@ export class IdentityService {
   async sendCode(purpose: CodePurpose, phone: string, client: ClientInfo): Promise<void> {
     const { db, crypto, messenger } = this.deps;
     const bidx = crypto.blindIndex('phone', phone);
-    if ((await repo.countRecentCodes(db, purpose, bidx, 60)) >= MAX_CODES_PER_HOUR) throw new AppError('RATE_LIMITED');
+    if ((await repo.countRecentCodes(db, purpose, bidx, 60)) >= MAX_CODES_PER_HOUR)
+      throw new AppError('RATE_LIMITED');
     const exists = !!(await repo.findAccountForLogin(db, { phoneBidx: bidx }));
     // Login and reset codes go only to known numbers, registration codes only to new ones; the answer is the same.
     if ((purpose === 'register') === exists) return;
     const code = sixDigitCode();
     await db.transaction().execute(async (tx) => {
-      await repo.insertCode(tx, { purpose, targetBidx: bidx, codeHash: hashToken(code), ttlMinutes: CODE_TTL_MINUTES[purpose] });
-      const template = purpose === 'sms_login' ? 'login_code' : purpose === 'register' ? 'register_code' : 'password_reset_code';
-      await messenger.send(tx, { channel: 'sms', to: phone, template, params: { code }, language: client.language });
+      await repo.insertCode(tx, {
+        purpose,
+        targetBidx: bidx,
+        codeHash: hashToken(code),
+        ttlMinutes: CODE_TTL_MINUTES[purpose],
+      });
+      const template =
+        purpose === 'sms_login'
+          ? 'login_code'
+          : purpose === 'register'
+            ? 'register_code'
+            : 'password_reset_code';
+      await messenger.send(tx, {
+        channel: 'sms',
+        to: phone,
+        template,
+        params: { code },
+        language: client.language,
+      });
     });
   }
 
   private async consumeCode(tx: Executor, purpose: CodePurpose, bidx: string, code: string): Promise<void> {
     const open = await repo.latestOpenCode(tx, purpose, bidx);
-    if (!open || open.expires_at < new Date() || open.attempts >= MAX_CODE_ATTEMPTS) throw new AppError('INVALID_CODE');
+    if (!open || open.expires_at < new Date() || open.attempts >= MAX_CODE_ATTEMPTS)
+      throw new AppError('INVALID_CODE');
     if (!safeEqual(open.code_hash, hashToken(code))) {
       await repo.bumpCodeAttempts(this.deps.db, open.id);
       throw new AppError('INVALID_CODE');
@@ -142,7 +188,10 @@ export class IdentityService {
     return this.startSession(account, client, 'auth.login.sms');
   }
 
-  async register(input: { phone: string; code: string; password: string; name: string }, client: ClientInfo): Promise<SignedIn> {
+  async register(
+    input: { phone: string; code: string; password: string; name: string },
+    client: ClientInfo,
+  ): Promise<SignedIn> {
     const { db, crypto } = this.deps;
     const bidx = crypto.blindIndex('phone', input.phone);
     const passwordHash = await hashPassword(input.password);
@@ -188,23 +237,35 @@ export class IdentityService {
       await this.consumeCode(tx, 'password_reset', crypto.blindIndex('phone', phone), code);
       await repo.setPassword(tx, account.id, passwordHash);
       await repo.revokeAllSessions(tx, account.id, null);
-      await recordAudit(tx, null, { action: 'auth.password.reset', resourceType: 'account', resourceId: account.id });
+      await recordAudit(tx, null, {
+        action: 'auth.password.reset',
+        resourceType: 'account',
+        resourceId: account.id,
+      });
     });
   }
 
   async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
     const { db } = this.deps;
     const account = await repo.findAccountById(db, ctx.actor.accountId);
-    if (!account || !(await verifyPassword(account.password_hash, current))) throw new AppError('INVALID_CREDENTIALS');
+    if (!account || !(await verifyPassword(account.password_hash, current)))
+      throw new AppError('INVALID_CREDENTIALS');
     const passwordHash = await hashPassword(next);
     await db.transaction().execute(async (tx) => {
       await repo.setPassword(tx, account.id, passwordHash);
       await repo.revokeAllSessions(tx, account.id, ctx.actor.credentialId);
-      await recordAudit(tx, ctx, { action: 'auth.password.change', resourceType: 'account', resourceId: account.id });
+      await recordAudit(tx, ctx, {
+        action: 'auth.password.change',
+        resourceType: 'account',
+        resourceId: account.id,
+      });
     });
   }
 
-  async updatePreferences(ctx: RequestContext, prefs: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean }): Promise<void> {
+  async updatePreferences(
+    ctx: RequestContext,
+    prefs: { locale?: 'zh-CN' | 'en-US'; elderMode?: boolean },
+  ): Promise<void> {
     await repo.updatePreferences(this.deps.db, ctx.actor.accountId, prefs);
   }
 
@@ -223,7 +284,11 @@ export class IdentityService {
   async revokeSession(ctx: RequestContext, sessionId: string): Promise<void> {
     await this.deps.db.transaction().execute(async (tx) => {
       if (!(await repo.revokeOwnSession(tx, ctx.actor.accountId, sessionId))) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, ctx, { action: 'auth.session.revoke', resourceType: 'session', resourceId: sessionId });
+      await recordAudit(tx, ctx, {
+        action: 'auth.session.revoke',
+        resourceType: 'session',
+        resourceId: sessionId,
+      });
     });
   }
 }

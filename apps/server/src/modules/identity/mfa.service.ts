@@ -55,16 +55,32 @@ export class MfaService {
     await db.transaction().execute(async (tx) => {
       await tx
         .updateTable('accounts')
-        .set({ mfa_secret_enc: crypto.encrypt(pending), mfa_pending_secret_enc: null, mfa_enabled: true, updated_at: new Date() })
+        .set({
+          mfa_secret_enc: crypto.encrypt(pending),
+          mfa_pending_secret_enc: null,
+          mfa_enabled: true,
+          updated_at: new Date(),
+        })
         .where('id', '=', account.id)
         .execute();
       await tx.deleteFrom('mfa_recovery_codes').where('account_id', '=', account.id).execute();
       await tx
         .insertInto('mfa_recovery_codes')
-        .values(codes.map((c) => ({ id: uuidv7(), account_id: account.id, code_hash: hashToken(c), used_at: null })))
+        .values(
+          codes.map((c) => ({
+            id: uuidv7(),
+            account_id: account.id,
+            code_hash: hashToken(c),
+            used_at: null,
+          })),
+        )
         .execute();
       if (ctx.actor.via === 'session') await sessions.setMfaState(tx, ctx.actor.credentialId, 'ok');
-      await recordAudit(tx, ctx, { action: 'auth.mfa.enrol', resourceType: 'account', resourceId: account.id });
+      await recordAudit(tx, ctx, {
+        action: 'auth.mfa.enrol',
+        resourceType: 'account',
+        resourceId: account.id,
+      });
     });
     return codes;
   }
@@ -94,7 +110,12 @@ export class MfaService {
       throw new AppError('INVALID_CODE');
     }
     await db.transaction().execute(async (tx) => {
-      if (recoveryId) await tx.updateTable('mfa_recovery_codes').set({ used_at: new Date() }).where('id', '=', recoveryId).execute();
+      if (recoveryId)
+        await tx
+          .updateTable('mfa_recovery_codes')
+          .set({ used_at: new Date() })
+          .where('id', '=', recoveryId)
+          .execute();
       await repo.clearFailedLogins(tx, account.id);
       await sessions.setMfaState(tx, ctx.actor.credentialId, 'ok');
       await recordAudit(tx, ctx, {
@@ -103,6 +124,11 @@ export class MfaService {
         resourceId: ctx.actor.credentialId,
       });
     });
-    return buildMe(db, crypto, { accountId: account.id, orgId: ctx.actor.orgId, mfa: 'ok', csrfToken }, language);
+    return buildMe(
+      db,
+      crypto,
+      { accountId: account.id, orgId: ctx.actor.orgId, mfa: 'ok', csrfToken },
+      language,
+    );
   }
 }

@@ -10,7 +10,10 @@ export const orgsRepository = {
       .execute();
   },
 
-  async insertDepartment(db: Executor, row: { id: string; org_id: string; code: string; name_zh: string; name_en: string; active: boolean }) {
+  async insertDepartment(
+    db: Executor,
+    row: { id: string; org_id: string; code: string; name_zh: string; name_en: string; active: boolean },
+  ) {
     const r = await db
       .insertInto('departments')
       .values(row)
@@ -19,7 +22,12 @@ export const orgsRepository = {
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
 
-  async updateDepartment(db: Executor, orgId: string, id: string, set: { name_zh?: string; name_en?: string; active?: boolean; code?: string }) {
+  async updateDepartment(
+    db: Executor,
+    orgId: string,
+    id: string,
+    set: { name_zh?: string; name_en?: string; active?: boolean; code?: string },
+  ) {
     return db
       .updateTable('departments')
       .set(set)
@@ -30,18 +38,36 @@ export const orgsRepository = {
   },
 
   async departmentInOrg(db: Executor, orgId: string, id: string) {
-    return !!(await db.selectFrom('departments').select('id').where('org_id', '=', orgId).where('id', '=', id).executeTakeFirst());
+    return !!(await db
+      .selectFrom('departments')
+      .select('id')
+      .where('org_id', '=', orgId)
+      .where('id', '=', id)
+      .executeTakeFirst());
   },
 
   staffQuery(db: Executor, orgId: string) {
     return db
       .selectFrom('memberships as m')
       .innerJoin('accounts as a', 'a.id', 'm.account_id')
-      .select(['a.id', 'a.display_name', 'a.email', 'm.roles', 'm.department_id', 'm.title', 'm.active', 'a.mfa_enabled'])
+      .select([
+        'a.id',
+        'a.display_name',
+        'a.email',
+        'm.roles',
+        'm.department_id',
+        'm.title',
+        'm.active',
+        'a.mfa_enabled',
+      ])
       .where('m.org_id', '=', orgId);
   },
 
-  async staff(db: Executor, orgId: string, filter: { departmentId?: string | undefined; role?: string | undefined }) {
+  async staff(
+    db: Executor,
+    orgId: string,
+    filter: { departmentId?: string | undefined; role?: string | undefined },
+  ) {
     let q = orgsRepository.staffQuery(db, orgId);
     if (filter.departmentId) q = q.where('m.department_id', '=', filter.departmentId);
     if (filter.role) q = q.where((eb) => eb(eb.val(filter.role!), '=', eb.fn.any('m.roles')));
@@ -54,12 +80,21 @@ export const orgsRepository = {
     accountId: string,
     set: { roles?: string[]; department_id?: string | null; title?: string | null; active?: boolean },
   ) {
-    const r = await db.updateTable('memberships').set(set).where('org_id', '=', orgId).where('account_id', '=', accountId).executeTakeFirst();
+    const r = await db
+      .updateTable('memberships')
+      .set(set)
+      .where('org_id', '=', orgId)
+      .where('account_id', '=', accountId)
+      .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
 
   async orgs(db: Executor) {
-    return db.selectFrom('orgs').select(['id', 'code', 'name_zh', 'name_en', 'time_zone', 'created_at']).orderBy('created_at').execute();
+    return db
+      .selectFrom('orgs')
+      .select(['id', 'code', 'name_zh', 'name_en', 'time_zone', 'created_at'])
+      .orderBy('created_at')
+      .execute();
   },
 
   async orgName(db: Executor, orgId: string) {

@@ -12,7 +12,13 @@ import { orgsRepository as repo } from './orgs.repository.ts';
 type StaffCtx = RequestContext & { actor: StaffActor };
 const INVITATION_DAYS = 7;
 
-const toDepartment = (r: { id: string; code: string; name_zh: string; name_en: string; active: boolean }): Department => ({
+const toDepartment = (r: {
+  id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  active: boolean;
+}): Department => ({
   id: r.id,
   code: r.code,
   nameZh: r.name_zh,
@@ -27,17 +33,32 @@ export class OrgsService {
     return (await repo.departments(this.deps.db, ctx.actor.orgId)).map(toDepartment);
   }
 
-  async createDepartment(ctx: StaffCtx, input: { code: string; nameZh: string; nameEn: string; active: boolean }): Promise<Department> {
+  async createDepartment(
+    ctx: StaffCtx,
+    input: { code: string; nameZh: string; nameEn: string; active: boolean },
+  ): Promise<Department> {
     const id = uuidv7();
     return this.deps.db.transaction().execute(async (tx) => {
-      const row = { id, org_id: ctx.actor.orgId, code: input.code, name_zh: input.nameZh, name_en: input.nameEn, active: input.active };
-      if (!(await repo.insertDepartment(tx, row))) throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'code', message: 'taken' }] });
+      const row = {
+        id,
+        org_id: ctx.actor.orgId,
+        code: input.code,
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        active: input.active,
+      };
+      if (!(await repo.insertDepartment(tx, row)))
+        throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'code', message: 'taken' }] });
       await recordAudit(tx, ctx, { action: 'department.create', resourceType: 'department', resourceId: id });
       return toDepartment(row);
     });
   }
 
-  async updateDepartment(ctx: StaffCtx, id: string, input: { code?: string; nameZh?: string; nameEn?: string; active?: boolean }) {
+  async updateDepartment(
+    ctx: StaffCtx,
+    id: string,
+    input: { code?: string; nameZh?: string; nameEn?: string; active?: boolean },
+  ) {
     return this.deps.db.transaction().execute(async (tx) => {
       const set: { code?: string; name_zh?: string; name_en?: string; active?: boolean } = {};
       if (input.code !== undefined) set.code = input.code;
@@ -46,12 +67,20 @@ export class OrgsService {
       if (input.active !== undefined) set.active = input.active;
       const row = await repo.updateDepartment(tx, ctx.actor.orgId, id, set);
       if (!row) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, ctx, { action: 'department.update', resourceType: 'department', resourceId: id, detail: { fields: Object.keys(set) } });
+      await recordAudit(tx, ctx, {
+        action: 'department.update',
+        resourceType: 'department',
+        resourceId: id,
+        detail: { fields: Object.keys(set) },
+      });
       return toDepartment(row);
     });
   }
 
-  async staff(ctx: StaffCtx, filter: { departmentId?: string | undefined; role?: string | undefined }): Promise<Staff[]> {
+  async staff(
+    ctx: StaffCtx,
+    filter: { departmentId?: string | undefined; role?: string | undefined },
+  ): Promise<Staff[]> {
     const rows = await repo.staff(this.deps.db, ctx.actor.orgId, filter);
     return rows.map((r) => ({
       id: r.id,
@@ -68,23 +97,44 @@ export class OrgsService {
   async updateStaff(
     ctx: StaffCtx,
     accountId: string,
-    input: { roles?: StaffRole[] | undefined; departmentId?: string | null | undefined; title?: string | null | undefined; active?: boolean | undefined },
+    input: {
+      roles?: StaffRole[] | undefined;
+      departmentId?: string | null | undefined;
+      title?: string | null | undefined;
+      active?: boolean | undefined;
+    },
   ): Promise<void> {
     if (input.roles?.includes('platform_admin')) throw new AppError('FORBIDDEN');
-    if (accountId === ctx.actor.accountId && (input.active === false || (input.roles && !input.roles.includes('org_admin')))) {
+    if (
+      accountId === ctx.actor.accountId &&
+      (input.active === false || (input.roles && !input.roles.includes('org_admin')))
+    ) {
       throw new AppError('RULE_VIOLATION', { detail: 'You cannot remove your own administrator access' });
     }
     await this.deps.db.transaction().execute(async (tx) => {
       if (input.departmentId && !(await repo.departmentInOrg(tx, ctx.actor.orgId, input.departmentId))) {
-        throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'departmentId', message: 'unknown_department' }] });
+        throw new AppError('VALIDATION_FAILED', {
+          errors: [{ path: 'departmentId', message: 'unknown_department' }],
+        });
       }
-      const set: { roles?: string[]; department_id?: string | null; title?: string | null; active?: boolean } = {};
+      const set: {
+        roles?: string[];
+        department_id?: string | null;
+        title?: string | null;
+        active?: boolean;
+      } = {};
       if (input.roles) set.roles = input.roles;
       if (input.departmentId !== undefined) set.department_id = input.departmentId;
       if (input.title !== undefined) set.title = input.title;
       if (input.active !== undefined) set.active = input.active;
-      if (!(await repo.updateMembership(tx, ctx.actor.orgId, accountId, set))) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, ctx, { action: 'staff.update', resourceType: 'membership', resourceId: accountId, detail: { fields: Object.keys(set), roles: input.roles } });
+      if (!(await repo.updateMembership(tx, ctx.actor.orgId, accountId, set)))
+        throw new AppError('NOT_FOUND');
+      await recordAudit(tx, ctx, {
+        action: 'staff.update',
+        resourceType: 'membership',
+        resourceId: accountId,
+        detail: { fields: Object.keys(set), roles: input.roles },
+      });
     });
   }
 
@@ -103,7 +153,13 @@ export class OrgsService {
 
   async invite(
     ctx: StaffCtx,
-    input: { email: string; name: string; roles: StaffRole[]; departmentId?: string | null | undefined; title?: string | undefined },
+    input: {
+      email: string;
+      name: string;
+      roles: StaffRole[];
+      departmentId?: string | null | undefined;
+      title?: string | undefined;
+    },
     language: Language,
   ) {
     const { db, messenger, config } = this.deps;
@@ -113,10 +169,17 @@ export class OrgsService {
     const acceptUrl = `${config.publicUrl}/console/invite?token=${token}`;
     return db.transaction().execute(async (tx) => {
       if (input.departmentId && !(await repo.departmentInOrg(tx, ctx.actor.orgId, input.departmentId))) {
-        throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'departmentId', message: 'unknown_department' }] });
+        throw new AppError('VALIDATION_FAILED', {
+          errors: [{ path: 'departmentId', message: 'unknown_department' }],
+        });
       }
-      const exists = await tx.selectFrom('accounts').select('id').where('email', '=', input.email).executeTakeFirst();
-      if (exists) throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'email', message: 'account_exists' }] });
+      const exists = await tx
+        .selectFrom('accounts')
+        .select('id')
+        .where('email', '=', input.email)
+        .executeTakeFirst();
+      if (exists)
+        throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'email', message: 'account_exists' }] });
       await tx
         .insertInto('invitations')
         .values({
@@ -140,7 +203,12 @@ export class OrgsService {
         params: { org: (language === 'zh-CN' ? org?.name_zh : org?.name_en) ?? '', url: acceptUrl },
         language,
       });
-      await recordAudit(tx, ctx, { action: 'invitation.create', resourceType: 'invitation', resourceId: id, detail: { roles: input.roles } });
+      await recordAudit(tx, ctx, {
+        action: 'invitation.create',
+        resourceType: 'invitation',
+        resourceId: id,
+        detail: { roles: input.roles },
+      });
       return {
         id,
         email: input.email,
@@ -155,7 +223,11 @@ export class OrgsService {
   }
 
   /** Creates the staff account from an invitation; MFA enrolment follows at first sign-in. */
-  async acceptInvitation(input: { token: string; password: string; phone?: string | undefined }): Promise<void> {
+  async acceptInvitation(input: {
+    token: string;
+    password: string;
+    phone?: string | undefined;
+  }): Promise<void> {
     const { db, crypto } = this.deps;
     const invitation = await repo.openInvitationByToken(db, hashToken(input.token));
     if (!invitation) throw new AppError('INVALID_CODE');
@@ -163,7 +235,10 @@ export class OrgsService {
     await db.transaction().execute(async (tx) => {
       const accountId = uuidv7();
       const phoneBidx = input.phone ? crypto.blindIndex('phone', input.phone) : null;
-      if (phoneBidx && (await tx.selectFrom('accounts').select('id').where('phone_bidx', '=', phoneBidx).executeTakeFirst())) {
+      if (
+        phoneBidx &&
+        (await tx.selectFrom('accounts').select('id').where('phone_bidx', '=', phoneBidx).executeTakeFirst())
+      ) {
         throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'phone', message: 'taken' }] });
       }
       await tx
@@ -184,16 +259,41 @@ export class OrgsService {
         .execute();
       await tx
         .insertInto('memberships')
-        .values({ id: uuidv7(), org_id: invitation.org_id, account_id: accountId, roles: invitation.roles, department_id: invitation.department_id, title: invitation.title })
+        .values({
+          id: uuidv7(),
+          org_id: invitation.org_id,
+          account_id: accountId,
+          roles: invitation.roles,
+          department_id: invitation.department_id,
+          title: invitation.title,
+        })
         .execute();
-      const r = await tx.updateTable('invitations').set({ accepted_at: new Date() }).where('id', '=', invitation.id).where('accepted_at', 'is', null).executeTakeFirst();
+      const r = await tx
+        .updateTable('invitations')
+        .set({ accepted_at: new Date() })
+        .where('id', '=', invitation.id)
+        .where('accepted_at', 'is', null)
+        .executeTakeFirst();
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('INVALID_CODE');
-      await recordAudit(tx, null, { action: 'invitation.accept', orgId: invitation.org_id, resourceType: 'invitation', resourceId: invitation.id, detail: { accountId } });
+      await recordAudit(tx, null, {
+        action: 'invitation.accept',
+        orgId: invitation.org_id,
+        resourceType: 'invitation',
+        resourceId: invitation.id,
+        detail: { accountId },
+      });
     });
   }
 
   async organizations() {
     const rows = await repo.orgs(this.deps.db);
-    return rows.map((r) => ({ id: r.id, code: r.code, nameZh: r.name_zh, nameEn: r.name_en, timeZone: r.time_zone, createdAt: r.created_at.toISOString() }));
+    return rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      timeZone: r.time_zone,
+      createdAt: r.created_at.toISOString(),
+    }));
   }
 }

@@ -16,7 +16,9 @@ export const careTeamRepository = {
     return db
       .selectFrom('care_team as c')
       .innerJoin('accounts as a', 'a.id', 'c.staff_account_id')
-      .leftJoin('memberships as m', (j) => j.onRef('m.account_id', '=', 'c.staff_account_id').onRef('m.org_id', '=', 'c.org_id'))
+      .leftJoin('memberships as m', (j) =>
+        j.onRef('m.account_id', '=', 'c.staff_account_id').onRef('m.org_id', '=', 'c.org_id'),
+      )
       .leftJoin('departments as d', 'd.id', 'm.department_id')
       .select(['c.staff_account_id', 'a.display_name', 'c.role', 'd.name_zh', 'd.name_en', 'c.created_at'])
       .where('c.org_id', '=', orgId)
@@ -48,7 +50,10 @@ export const careTeamRepository = {
     return !!row;
   },
 
-  async add(db: Executor, input: { id: string; orgId: string; patientId: string; staffId: string; role: string; addedBy: string }) {
+  async add(
+    db: Executor,
+    input: { id: string; orgId: string; patientId: string; staffId: string; role: string; addedBy: string },
+  ) {
     const r = await db
       .insertInto('care_team')
       .values({
@@ -59,7 +64,9 @@ export const careTeamRepository = {
         role: input.role,
         added_by: input.addedBy,
       })
-      .onConflict((oc) => oc.columns(['patient_id', 'staff_account_id']).where('removed_at', 'is', null).doNothing())
+      .onConflict((oc) =>
+        oc.columns(['patient_id', 'staff_account_id']).where('removed_at', 'is', null).doNothing(),
+      )
       .executeTakeFirst();
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
@@ -106,6 +113,11 @@ export const careTeamRepository = {
   },
 
   async recentBreakGlass(db: Executor, orgId: string, limit: number) {
-    return careTeamRepository.breakGlassQuery(db).where('b.org_id', '=', orgId).orderBy('b.created_at', 'desc').limit(limit).execute();
+    return careTeamRepository
+      .breakGlassQuery(db)
+      .where('b.org_id', '=', orgId)
+      .orderBy('b.created_at', 'desc')
+      .limit(limit)
+      .execute();
   },
 };

@@ -44,10 +44,19 @@ export const familyRepository = {
     return row?.id;
   },
 
-  async link(db: Executor, input: { orgId: string; accountId: string; patientId: string; relationship: string }) {
+  async link(
+    db: Executor,
+    input: { orgId: string; accountId: string; patientId: string; relationship: string },
+  ) {
     await db
       .insertInto('patient_links')
-      .values({ id: uuidv7(), org_id: input.orgId, account_id: input.accountId, patient_id: input.patientId, relationship: input.relationship })
+      .values({
+        id: uuidv7(),
+        org_id: input.orgId,
+        account_id: input.accountId,
+        patient_id: input.patientId,
+        relationship: input.relationship,
+      })
       .execute();
   },
 
@@ -66,16 +75,34 @@ export const familyRepository = {
   },
 
   async accountByEmail(db: Executor, email: string) {
-    return db.selectFrom('accounts').select(['id']).where('email', '=', email).where('active', '=', true).executeTakeFirst();
+    return db
+      .selectFrom('accounts')
+      .select(['id'])
+      .where('email', '=', email)
+      .where('active', '=', true)
+      .executeTakeFirst();
   },
 
   async accountByPhoneBidx(db: Executor, bidx: string) {
-    return db.selectFrom('accounts').select(['id']).where('phone_bidx', '=', bidx).where('active', '=', true).executeTakeFirst();
+    return db
+      .selectFrom('accounts')
+      .select(['id'])
+      .where('phone_bidx', '=', bidx)
+      .where('active', '=', true)
+      .executeTakeFirst();
   },
 
   async insertGrant(
     db: Executor,
-    row: { id: string; org_id: string; patient_id: string; grantee_account_id: string; scopes: string[]; expires_at: string; created_by: string },
+    row: {
+      id: string;
+      org_id: string;
+      patient_id: string;
+      grantee_account_id: string;
+      scopes: string[];
+      expires_at: string;
+      created_by: string;
+    },
   ) {
     await db.insertInto('proxy_grants').values(row).execute();
   },
@@ -93,7 +120,12 @@ export const familyRepository = {
   },
 
   async grantsForPatient(db: Executor, patientId: string) {
-    return familyRepository.grantsQuery(db).where('g.patient_id', '=', patientId).orderBy('g.created_at', 'desc').limit(100).execute();
+    return familyRepository
+      .grantsQuery(db)
+      .where('g.patient_id', '=', patientId)
+      .orderBy('g.created_at', 'desc')
+      .limit(100)
+      .execute();
   },
 
   async grantsForGrantee(db: Executor, accountId: string) {

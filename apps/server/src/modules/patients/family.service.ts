@@ -1,4 +1,11 @@
-import type { AccessiblePatient, PatientInput, PatientProfile, ProxyGrant, ProxyScope, Relationship } from '@careloop/contracts';
+import type {
+  AccessiblePatient,
+  PatientInput,
+  PatientProfile,
+  ProxyGrant,
+  ProxyScope,
+  Relationship,
+} from '@careloop/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -31,7 +38,13 @@ export class FamilyService {
       });
       const all: ProxyScope[] = ['view', 'book', 'consult', 'message'];
       return [
-        ...own.map((r) => ({ patient: toSummary(r), relationship: r.relationship as Relationship, via: 'own' as const, scopes: all, expiresAt: null })),
+        ...own.map((r) => ({
+          patient: toSummary(r),
+          relationship: r.relationship as Relationship,
+          via: 'own' as const,
+          scopes: all,
+          expiresAt: null,
+        })),
         ...proxied.map((r) => ({
           patient: toSummary(r),
           relationship: 'other' as const,
@@ -43,22 +56,42 @@ export class FamilyService {
     });
   }
 
-  async addFamilyMember(ctx: RequestContext, relationship: Relationship, profile: PatientInput): Promise<PatientProfile> {
+  async addFamilyMember(
+    ctx: RequestContext,
+    relationship: Relationship,
+    profile: PatientInput,
+  ): Promise<PatientProfile> {
     const { db, crypto } = this.deps;
     const nationalId = validateIdentity(profile);
     return db.transaction().execute(async (tx) => {
       const own = await repo.ownProfiles(tx, ctx.actor.accountId);
-      if (own.length >= MAX_PROFILES_PER_ACCOUNT) throw new AppError('RULE_VIOLATION', { detail: `At most ${MAX_PROFILES_PER_ACCOUNT} profiles` });
+      if (own.length >= MAX_PROFILES_PER_ACCOUNT)
+        throw new AppError('RULE_VIOLATION', { detail: `At most ${MAX_PROFILES_PER_ACCOUNT} profiles` });
       if (relationship === 'self' && own.some((p) => p.relationship === 'self')) {
-        throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'relationship', message: 'self_profile_exists' }] });
+        throw new AppError('ALREADY_EXISTS', {
+          errors: [{ path: 'relationship', message: 'self_profile_exists' }],
+        });
       }
       // A family's profiles live in the organization the family already uses; a new family joins the first one.
       const orgId = own[0]?.org_id ?? (await repo.defaultOrgId(tx));
       if (!orgId) throw new AppError('CONFLICT', { detail: 'No organization is set up' });
       const id = uuidv7();
-      await this.patients.insertPatient(tx, { id, orgId, createdBy: ctx.actor.accountId, input: profile, nationalId });
+      await this.patients.insertPatient(tx, {
+        id,
+        orgId,
+        createdBy: ctx.actor.accountId,
+        input: profile,
+        nationalId,
+      });
       await repo.link(tx, { orgId, accountId: ctx.actor.accountId, patientId: id, relationship });
-      await recordAudit(tx, ctx, { action: 'patient.family.add', orgId, patientId: id, resourceType: 'patient', resourceId: id, detail: { relationship } });
+      await recordAudit(tx, ctx, {
+        action: 'patient.family.add',
+        orgId,
+        patientId: id,
+        resourceType: 'patient',
+        resourceId: id,
+        detail: { relationship },
+      });
       return toProfile((await patientsRepository.findProfile(tx, orgId, id))!, crypto);
     });
   }
@@ -67,9 +100,16 @@ export class FamilyService {
     await this.deps.db.transaction().execute(async (tx) => {
       const link = await repo.ownLink(tx, ctx.actor.accountId, patientId);
       if (!link) throw new AppError('PATIENT_NOT_FOUND');
-      if (link.relationship === 'self') throw new AppError('RULE_VIOLATION', { detail: 'Your own profile cannot be removed here' });
+      if (link.relationship === 'self')
+        throw new AppError('RULE_VIOLATION', { detail: 'Your own profile cannot be removed here' });
       await repo.unlink(tx, link.id);
-      await recordAudit(tx, ctx, { action: 'patient.family.remove', orgId: link.org_id, patientId, resourceType: 'patient_link', resourceId: link.id });
+      await recordAudit(tx, ctx, {
+        action: 'patient.family.remove',
+        orgId: link.org_id,
+        patientId,
+        resourceType: 'patient_link',
+        resourceId: link.id,
+      });
     });
   }
 
@@ -78,7 +118,12 @@ export class FamilyService {
       const access = await requirePatientAccess(tx, ctx.actor, patientId, 'manage');
       if (access.basis !== 'own') throw new AppError('PATIENT_NOT_FOUND');
       const rows = await repo.grantsForPatient(tx, patientId);
-      await recordAudit(tx, ctx, { action: 'proxy_grant.list', orgId: access.orgId, patientId, resourceType: 'proxy_grant' });
+      await recordAudit(tx, ctx, {
+        action: 'proxy_grant.list',
+        orgId: access.orgId,
+        patientId,
+        resourceType: 'proxy_grant',
+      });
       return rows.map(toGrant);
     });
   }
@@ -90,7 +135,9 @@ export class FamilyService {
   ): Promise<ProxyGrant> {
     const { db, crypto } = this.deps;
     if (new Date(input.expiresAt) <= new Date()) {
-      throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'expiresAt', message: 'must_be_in_the_future' }] });
+      throw new AppError('VALIDATION_FAILED', {
+        errors: [{ path: 'expiresAt', message: 'must_be_in_the_future' }],
+      });
     }
     return db.transaction().execute(async (tx) => {
       const access = await requirePatientAccess(tx, ctx.actor, patientId, 'manage');
@@ -98,9 +145,12 @@ export class FamilyService {
       const grantee = input.grantee.includes('@')
         ? await repo.accountByEmail(tx, input.grantee.toLowerCase())
         : await repo.accountByPhoneBidx(tx, crypto.blindIndex('phone', input.grantee));
-      if (!grantee) throw new AppError('NOT_FOUND', { errors: [{ path: 'grantee', message: 'no_such_account' }] });
+      if (!grantee)
+        throw new AppError('NOT_FOUND', { errors: [{ path: 'grantee', message: 'no_such_account' }] });
       if (grantee.id === ctx.actor.accountId) {
-        throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'grantee', message: 'cannot_grant_to_self' }] });
+        throw new AppError('VALIDATION_FAILED', {
+          errors: [{ path: 'grantee', message: 'cannot_grant_to_self' }],
+        });
       }
       const id = uuidv7();
       await repo.insertGrant(tx, {
@@ -129,14 +179,24 @@ export class FamilyService {
       const access = await requirePatientAccess(tx, ctx.actor, patientId, 'manage');
       if (access.basis !== 'own') throw new AppError('PATIENT_NOT_FOUND');
       if (!(await repo.revokeGrant(tx, patientId, grantId))) throw new AppError('NOT_FOUND');
-      await recordAudit(tx, ctx, { action: 'proxy_grant.revoke', orgId: access.orgId, patientId, resourceType: 'proxy_grant', resourceId: grantId });
+      await recordAudit(tx, ctx, {
+        action: 'proxy_grant.revoke',
+        orgId: access.orgId,
+        patientId,
+        resourceType: 'proxy_grant',
+        resourceId: grantId,
+      });
     });
   }
 
   async grantsReceived(ctx: RequestContext): Promise<ProxyGrant[]> {
     return this.deps.db.transaction().execute(async (tx) => {
       const rows = await repo.grantsForGrantee(tx, ctx.actor.accountId);
-      await recordAudit(tx, ctx, { action: 'proxy_grant.list_received', resourceType: 'proxy_grant', detail: { count: rows.length } });
+      await recordAudit(tx, ctx, {
+        action: 'proxy_grant.list_received',
+        resourceType: 'proxy_grant',
+        detail: { count: rows.length },
+      });
       return rows.map(toGrant);
     });
   }

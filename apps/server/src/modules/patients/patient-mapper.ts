@@ -1,4 +1,9 @@
-import { parseResidentId, type PatientInput, type PatientProfile, type PatientSummary } from '@careloop/contracts';
+import {
+  parseResidentId,
+  type PatientInput,
+  type PatientProfile,
+  type PatientSummary,
+} from '@careloop/contracts';
 import type { FieldCrypto } from '../../platform/crypto/field-crypto.ts';
 import { AppError, type FieldError } from '../../platform/errors/app-error.ts';
 import type { PatientRow, PatientWrite } from './patients.repository.ts';
@@ -42,7 +47,11 @@ export function toProfile(row: PatientRow, crypto: FieldCrypto): PatientProfile 
  * Checks a resident ID number (GB 11643) and that the birth date and sex it encodes agree with the profile.
  * Only mainland resident IDs (18 characters) are checked; other documents are out of scope here.
  */
-export function validateIdentity(input: { nationalId?: string | undefined; birthDate?: string; sex?: string }): string | null {
+export function validateIdentity(input: {
+  nationalId?: string | undefined;
+  birthDate?: string;
+  sex?: string;
+}): string | null {
   if (!input.nationalId) return null;
   const parsed = parseResidentId(input.nationalId);
   if (!parsed.ok) {
@@ -60,7 +69,11 @@ export function validateIdentity(input: { nationalId?: string | undefined; birth
 }
 
 /** Encrypts identifiers and builds the blind indexes for a full or partial profile. */
-export function toWrite(input: Partial<PatientInput>, crypto: FieldCrypto, nationalId: string | null): Partial<PatientWrite> {
+export function toWrite(
+  input: Partial<PatientInput>,
+  crypto: FieldCrypto,
+  nationalId: string | null,
+): Partial<PatientWrite> {
   const out: Partial<PatientWrite> = {};
   if (input.name !== undefined) {
     out.name = input.name;
@@ -78,7 +91,8 @@ export function toWrite(input: Partial<PatientInput>, crypto: FieldCrypto, natio
     out.phone_last4 = input.phone ? input.phone.slice(-4) : null;
   }
   if (input.address !== undefined) out.address_enc = crypto.encryptJson(input.address);
-  if (input.emergencyContact !== undefined) out.emergency_contact_enc = crypto.encryptJson(input.emergencyContact);
+  if (input.emergencyContact !== undefined)
+    out.emergency_contact_enc = crypto.encryptJson(input.emergencyContact);
   if (input.insurance !== undefined) {
     // The policy number is an identifier: encrypted like the others; type and provider stay queryable.
     const { number, ...rest } = input.insurance;
@@ -89,7 +103,9 @@ export function toWrite(input: Partial<PatientInput>, crypto: FieldCrypto, natio
 
 function readInsurance(value: unknown, crypto: FieldCrypto): PatientProfile['insurance'] {
   if (!value || typeof value !== 'object') return null;
-  const { numberEnc, ...rest } = value as { numberEnc?: string | null } & NonNullable<PatientProfile['insurance']>;
+  const { numberEnc, ...rest } = value as { numberEnc?: string | null } & NonNullable<
+    PatientProfile['insurance']
+  >;
   const number = crypto.decryptNullable(numberEnc ?? null);
   return { ...rest, ...(number ? { number } : {}) };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Client } from '../../../test/harness.ts';
 import {
   addPatient,
-  Client,
   createOrg,
   createPatientAccount,
   createStaff,
@@ -39,9 +39,14 @@ describe('registering and reading a patient', () => {
       emergencyContact: { name: '李明', relationship: '儿子', phone: '13933334444' },
       insurance: { type: 'urban_employee', number: 'YB123456' },
     });
-    const raw = await t.deps.db.selectFrom('patients').selectAll().where('id', '=', created.id).executeTakeFirstOrThrow();
+    const raw = await t.deps.db
+      .selectFrom('patients')
+      .selectAll()
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     const stored = JSON.stringify(raw);
-    for (const secret of [ID_FEMALE_1949, '13911112222', '建国路', 'YB123456', '13933334444']) expect(stored).not.toContain(secret);
+    for (const secret of [ID_FEMALE_1949, '13911112222', '建国路', 'YB123456', '13933334444'])
+      expect(stored).not.toContain(secret);
     expect(raw.national_id_enc).toMatch(/^v1\.k1\./);
 
     const res = await doctor.get(`/api/v1/patients/${created.id}`);
@@ -55,7 +60,13 @@ describe('registering and reading a patient', () => {
   });
 
   it('finds patients by name, exact phone and exact ID number within the organization', async () => {
-    const p = await addPatient(t, doctor, { name: '赵一鸣', sex: 'male', birthDate: '1990-03-07', nationalId: ID_MALE_1990, phone: '13800990011' });
+    const p = await addPatient(t, doctor, {
+      name: '赵一鸣',
+      sex: 'male',
+      birthDate: '1990-03-07',
+      nationalId: ID_MALE_1990,
+      phone: '13800990011',
+    });
     for (const q of ['一鸣', '13800990011', ID_MALE_1990]) {
       const res = await doctor.get(`/api/v1/patients?q=${encodeURIComponent(q)}`);
       expect(res.statusCode).toBe(200);
@@ -65,13 +76,49 @@ describe('registering and reading a patient', () => {
     expect((await other.get(`/api/v1/patients?q=${ID_MALE_1990}`)).json().items).toHaveLength(0);
   });
 
+  it('pages through search results with a cursor, in registration order', async () => {
+    const orgDoctor = await signIn(t, await createStaff(t, await createOrg(t), ['doctor']));
+    const ids = [];
+    for (let i = 0; i < 5; i++) ids.push((await addPatient(t, orgDoctor, { name: `分页${i}` })).id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/v1/patients?limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const res = await orgDoctor.get(url);
+      if (res.statusCode !== 200) throw new Error(res.body);
+      const page = res.json() as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+    expect((await orgDoctor.get('/api/v1/patients?limit=500')).statusCode).toBe(400);
+  });
+
   it('rejects an invalid ID number or one that contradicts birth date or sex, naming the field', async () => {
-    const bad = await doctor.post('/api/v1/patients', { name: '王五', sex: 'male', birthDate: '1990-03-07', nationalId: '110105199003071218' });
+    const bad = await doctor.post('/api/v1/patients', {
+      name: '王五',
+      sex: 'male',
+      birthDate: '1990-03-07',
+      nationalId: '110105199003071218',
+    });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'INVALID_NATIONAL_ID', errors: [{ path: 'nationalId', message: 'checksum' }] });
-    const mismatch = await doctor.post('/api/v1/patients', { name: '王五', sex: 'female', birthDate: '1991-03-07', nationalId: ID_MALE_1990 });
+    expect(bad.json()).toMatchObject({
+      code: 'INVALID_NATIONAL_ID',
+      errors: [{ path: 'nationalId', message: 'checksum' }],
+    });
+    const mismatch = await doctor.post('/api/v1/patients', {
+      name: '王五',
+      sex: 'female',
+      birthDate: '1991-03-07',
+      nationalId: ID_MALE_1990,
+    });
     expect(mismatch.statusCode).toBe(400);
-    expect(mismatch.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['birthDate', 'sex']);
+    expect(
+      mismatch
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['birthDate', 'sex']);
   });
 
   it('stores markup and SQL in a name as plain text', async () => {
@@ -102,15 +149,27 @@ describe('care relationship and break-glass', () => {
     expect(denied.json().code).toBe('ACCESS_DENIED');
     expect(denied.body).not.toContain('测试患者');
 
-    expect((await colleague.post(`/api/v1/patients/${p.id}/break-glass`, { reason: 'short' })).statusCode).toBe(400);
-    const glass = await colleague.post(`/api/v1/patients/${p.id}/break-glass`, { reason: 'Unconscious patient in ED, need allergies' });
+    expect(
+      (await colleague.post(`/api/v1/patients/${p.id}/break-glass`, { reason: 'short' })).statusCode,
+    ).toBe(400);
+    const glass = await colleague.post(`/api/v1/patients/${p.id}/break-glass`, {
+      reason: 'Unconscious patient in ED, need allergies',
+    });
     expect(glass.statusCode).toBe(201);
     expect((await colleague.get(`/api/v1/patients/${p.id}`)).statusCode).toBe(200);
 
-    const log = (await admin.get('/api/v1/break-glass')).json().items as { patientId: string; reason: string }[];
+    const log = (await admin.get('/api/v1/break-glass')).json().items as {
+      patientId: string;
+      reason: string;
+    }[];
     expect(log.find((g) => g.patientId === p.id)?.reason).toContain('Unconscious');
-    const audit = (await admin.get(`/api/v1/audit-events?patientId=${p.id}`)).json().items as { action: string; reason: string | null }[];
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['patient.break_glass', 'patient.read', 'patient.create']));
+    const audit = (await admin.get(`/api/v1/audit-events?patientId=${p.id}`)).json().items as {
+      action: string;
+      reason: string | null;
+    }[];
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['patient.break_glass', 'patient.read', 'patient.create']),
+    );
   });
 
   it('lets the org admin add a colleague to the care team, which grants access', async () => {
@@ -118,9 +177,14 @@ describe('care relationship and break-glass', () => {
     const nurse = await createStaff(t, orgId, ['nurse']);
     const nurseClient = await signIn(t, nurse);
     expect((await nurseClient.get(`/api/v1/patients/${p.id}`)).statusCode).toBe(403);
-    expect((await admin.post(`/api/v1/patients/${p.id}/care-team`, { staffId: nurse.id, role: 'nurse' })).statusCode).toBe(201);
+    expect(
+      (await admin.post(`/api/v1/patients/${p.id}/care-team`, { staffId: nurse.id, role: 'nurse' }))
+        .statusCode,
+    ).toBe(201);
     expect((await nurseClient.get(`/api/v1/patients/${p.id}`)).statusCode).toBe(200);
-    const team = (await doctor.get(`/api/v1/patients/${p.id}/care-team`)).json().items as { staffId: string }[];
+    const team = (await doctor.get(`/api/v1/patients/${p.id}/care-team`)).json().items as {
+      staffId: string;
+    }[];
     expect(team.map((m) => m.staffId)).toContain(nurse.id);
     expect((await doctor.delete(`/api/v1/patients/${p.id}/care-team/${nurse.id}`)).statusCode).toBe(200);
     expect((await nurseClient.get(`/api/v1/patients/${p.id}`)).statusCode).toBe(403);
@@ -131,14 +195,26 @@ describe('family members and proxy grants', () => {
   it('lets a patient add their own profile and a child, validated like staff registration', async () => {
     const acct = await createPatientAccount(t);
     const c = await signIn(t, acct.phone);
-    const self = await c.post('/api/v1/me/family-members', { relationship: 'self', profile: { name: '张三', sex: 'male', birthDate: '1990-03-07', nationalId: ID_MALE_1990.toLowerCase() } });
+    const self = await c.post('/api/v1/me/family-members', {
+      relationship: 'self',
+      profile: { name: '张三', sex: 'male', birthDate: '1990-03-07', nationalId: ID_MALE_1990.toLowerCase() },
+    });
     // The same ID already exists in this org from the earlier test: a duplicate is refused, not silently merged.
     expect(self.statusCode).toBe(409);
-    const ok = await c.post('/api/v1/me/family-members', { relationship: 'self', profile: { name: '张三', sex: 'male', birthDate: '1990-03-07' } });
+    const ok = await c.post('/api/v1/me/family-members', {
+      relationship: 'self',
+      profile: { name: '张三', sex: 'male', birthDate: '1990-03-07' },
+    });
     expect(ok.statusCode).toBe(201);
-    const child = await c.post('/api/v1/me/family-members', { relationship: 'child', profile: { name: '张小三', sex: 'female', birthDate: '2018-06-01' } });
+    const child = await c.post('/api/v1/me/family-members', {
+      relationship: 'child',
+      profile: { name: '张小三', sex: 'female', birthDate: '2018-06-01' },
+    });
     expect(child.statusCode).toBe(201);
-    const again = await c.post('/api/v1/me/family-members', { relationship: 'self', profile: { name: '张三', sex: 'male', birthDate: '1990-03-07' } });
+    const again = await c.post('/api/v1/me/family-members', {
+      relationship: 'self',
+      profile: { name: '张三', sex: 'male', birthDate: '1990-03-07' },
+    });
     expect(again.statusCode).toBe(409);
     const list = (await c.get('/api/v1/me/patients')).json().items as { relationship: string; via: string }[];
     expect(list.map((i) => i.relationship)).toEqual(['self', 'child']);
@@ -150,10 +226,19 @@ describe('family members and proxy grants', () => {
     const proxy = await createPatientAccount(t);
     const ownerClient = await signIn(t, owner.phone);
     const proxyClient = await signIn(t, proxy.phone);
-    const self = (await ownerClient.post('/api/v1/me/family-members', { relationship: 'self', profile: { name: '母亲', sex: 'female', birthDate: '1950-01-01' } })).json();
+    const self = (
+      await ownerClient.post('/api/v1/me/family-members', {
+        relationship: 'self',
+        profile: { name: '母亲', sex: 'female', birthDate: '1950-01-01' },
+      })
+    ).json();
     expect((await proxyClient.get(`/api/v1/patients/${self.id}`)).statusCode).toBe(404);
 
-    const past = await ownerClient.post(`/api/v1/patients/${self.id}/proxy-grants`, { grantee: proxy.phone, scopes: ['view'], expiresAt: '2020-01-01T00:00:00Z' });
+    const past = await ownerClient.post(`/api/v1/patients/${self.id}/proxy-grants`, {
+      grantee: proxy.phone,
+      scopes: ['view'],
+      expiresAt: '2020-01-01T00:00:00Z',
+    });
     expect(past.statusCode).toBe(400);
     const grant = await ownerClient.post(`/api/v1/patients/${self.id}/proxy-grants`, {
       grantee: proxy.phone,
@@ -163,12 +248,17 @@ describe('family members and proxy grants', () => {
     expect(grant.statusCode).toBe(201);
     expect((await proxyClient.get(`/api/v1/patients/${self.id}`)).statusCode).toBe(200);
     // A proxy may view but not edit, and cannot pass the access on.
-    expect((await proxyClient.patch(`/api/v1/patients/${self.id}`, { version: 1, name: 'x' })).statusCode).toBe(404);
+    expect(
+      (await proxyClient.patch(`/api/v1/patients/${self.id}`, { version: 1, name: 'x' })).statusCode,
+    ).toBe(404);
     expect((await proxyClient.get(`/api/v1/patients/${self.id}/proxy-grants`)).statusCode).toBe(404);
     const received = (await proxyClient.get('/api/v1/me/proxy-grants')).json().items;
     expect(received).toHaveLength(1);
 
-    expect((await ownerClient.post(`/api/v1/patients/${self.id}/proxy-grants/${grant.json().id}/revoke`)).statusCode).toBe(200);
+    expect(
+      (await ownerClient.post(`/api/v1/patients/${self.id}/proxy-grants/${grant.json().id}/revoke`))
+        .statusCode,
+    ).toBe(200);
     expect((await proxyClient.get(`/api/v1/patients/${self.id}`)).statusCode).toBe(404);
   });
 });

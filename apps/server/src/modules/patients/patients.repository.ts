@@ -63,7 +63,12 @@ export const patientsRepository = {
       .executeTakeFirst();
   },
 
-  async nationalIdTaken(db: Executor, orgId: string, bidx: string, exceptId: string | null): Promise<boolean> {
+  async nationalIdTaken(
+    db: Executor,
+    orgId: string,
+    bidx: string,
+    exceptId: string | null,
+  ): Promise<boolean> {
     let q = db
       .selectFrom('patients')
       .select('id')
@@ -96,7 +101,16 @@ export const patientsRepository = {
   /** Staff search inside one organization: exact phone or ID by blind index, otherwise name prefix/contains. */
   async searchInOrg(
     db: Executor,
-    input: { orgId: string; staffId: string; phoneBidx: string | null; idBidx: string | null; text: string | null; mineOnly: boolean; after: string | null; limit: number },
+    input: {
+      orgId: string;
+      staffId: string;
+      phoneBidx: string | null;
+      idBidx: string | null;
+      text: string | null;
+      mineOnly: boolean;
+      after: string | null;
+      limit: number;
+    },
   ) {
     let q = db
       .selectFrom('patients as p')
@@ -117,12 +131,16 @@ export const patientsRepository = {
       .where('p.deleted_at', 'is', null);
     if (input.phoneBidx || input.idBidx) {
       q = q.where((eb) =>
-        eb.or([eb('p.phone_bidx', '=', input.phoneBidx ?? '-'), eb('p.national_id_bidx', '=', input.idBidx ?? '-')]),
+        eb.or([
+          eb('p.phone_bidx', '=', input.phoneBidx ?? '-'),
+          eb('p.national_id_bidx', '=', input.idBidx ?? '-'),
+        ]),
       );
-    }
-    else if (input.text) {
+    } else if (input.text) {
       const like = `%${input.text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q = q.where((eb) => eb.or([eb('p.name_search', 'like', like), eb('p.mrn', '=', input.text!.toUpperCase())]));
+      q = q.where((eb) =>
+        eb.or([eb('p.name_search', 'like', like), eb('p.mrn', '=', input.text!.toUpperCase())]),
+      );
     }
     if (input.mineOnly) {
       q = q.where((eb) =>
@@ -136,7 +154,15 @@ export const patientsRepository = {
         ),
       );
     }
-    if (input.after) q = q.where('p.id', '>', input.after);
-    return q.orderBy('p.id').limit(input.limit + 1).execute();
+    // Medical record numbers grow with registration; ordering by (length, value) keeps P999999 before P1000000.
+    if (input.after) {
+      const after = input.after;
+      q = q.where(sql<boolean>`(length(p.mrn), p.mrn) > (length(${after}::text), ${after}::text)`);
+    }
+    return q
+      .orderBy(sql`length(p.mrn)`)
+      .orderBy('p.mrn')
+      .limit(input.limit + 1)
+      .execute();
   },
 };

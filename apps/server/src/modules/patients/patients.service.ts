@@ -8,7 +8,11 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { patientsRepository as repo, type PatientWrite } from './patients.repository.ts';
 import { toProfile, toSummary, toWrite, validateIdentity } from './patient-mapper.ts';
 
-const CARE_ROLE_FOR_CREATOR = { doctor: 'attending', nurse: 'nurse', health_manager: 'health_manager' } as const;
+const CARE_ROLE_FOR_CREATOR = {
+  doctor: 'attending',
+  nurse: 'nurse',
+  health_manager: 'health_manager',
+} as const;
 
 export class PatientsService {
   constructor(private readonly deps: AppDeps) {}
@@ -57,11 +61,14 @@ export class PatientsService {
       await recordAudit(tx, ctx, {
         action: 'patient.search',
         resourceType: 'patient',
-        detail: { kind: looksLikeId ? 'national_id' : looksLikePhone ? 'phone' : q ? 'name' : 'list', results: page.length },
+        detail: {
+          kind: looksLikeId ? 'national_id' : looksLikePhone ? 'phone' : q ? 'name' : 'list',
+          results: page.length,
+        },
       });
       return {
         items: page.map((r) => toSummary({ ...r, on_care_team: Boolean(r.on_care_team) })),
-        nextCursor: rows.length > query.limit ? (page.at(-1)?.id ?? null) : null,
+        nextCursor: rows.length > query.limit ? (page.at(-1)?.mrn ?? null) : null,
       };
     });
   }
@@ -74,14 +81,29 @@ export class PatientsService {
     const orgId = ctx.actor.orgId;
     return db.transaction().execute(async (tx) => {
       await this.insertPatient(tx, { id, orgId, createdBy: ctx.actor.accountId, input, nationalId });
-      const careRole = ctx.actor.roles.map((r) => CARE_ROLE_FOR_CREATOR[r as keyof typeof CARE_ROLE_FOR_CREATOR]).find(Boolean);
+      const careRole = ctx.actor.roles
+        .map((r) => CARE_ROLE_FOR_CREATOR[r as keyof typeof CARE_ROLE_FOR_CREATOR])
+        .find(Boolean);
       if (careRole) {
         await tx
           .insertInto('care_team')
-          .values({ id: uuidv7(), org_id: orgId, patient_id: id, staff_account_id: ctx.actor.accountId, role: careRole, added_by: ctx.actor.accountId })
+          .values({
+            id: uuidv7(),
+            org_id: orgId,
+            patient_id: id,
+            staff_account_id: ctx.actor.accountId,
+            role: careRole,
+            added_by: ctx.actor.accountId,
+          })
           .execute();
       }
-      await recordAudit(tx, ctx, { action: 'patient.create', orgId, patientId: id, resourceType: 'patient', resourceId: id });
+      await recordAudit(tx, ctx, {
+        action: 'patient.create',
+        orgId,
+        patientId: id,
+        resourceType: 'patient',
+        resourceId: id,
+      });
       const row = await repo.findProfile(tx, orgId, id);
       return toProfile(row!, crypto);
     });
@@ -93,8 +115,13 @@ export class PatientsService {
     args: { id: string; orgId: string; createdBy: string; input: PatientInput; nationalId: string | null },
   ): Promise<void> {
     const { crypto } = this.deps;
-    if (args.nationalId && (await repo.nationalIdTaken(tx, args.orgId, crypto.blindIndex('national_id', args.nationalId), null))) {
-      throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'nationalId', message: 'already_registered' }] });
+    if (
+      args.nationalId &&
+      (await repo.nationalIdTaken(tx, args.orgId, crypto.blindIndex('national_id', args.nationalId), null))
+    ) {
+      throw new AppError('ALREADY_EXISTS', {
+        errors: [{ path: 'nationalId', message: 'already_registered' }],
+      });
     }
     const empty: Omit<PatientWrite, 'name' | 'name_search' | 'sex' | 'birth_date'> = {
       national_id_enc: null,
@@ -115,7 +142,11 @@ export class PatientsService {
     });
   }
 
-  async update(ctx: RequestContext, patientId: string, input: Partial<PatientInput> & { version: number }): Promise<PatientProfile> {
+  async update(
+    ctx: RequestContext,
+    patientId: string,
+    input: Partial<PatientInput> & { version: number },
+  ): Promise<PatientProfile> {
     const { db, crypto } = this.deps;
     return db.transaction().execute(async (tx) => {
       const access = await requirePatientAccess(tx, ctx.actor, patientId, 'edit');
@@ -127,10 +158,26 @@ export class PatientsService {
         birthDate: changes.birthDate ?? current.birth_date,
         sex: changes.sex ?? current.sex,
       });
-      if (nationalId && (await repo.nationalIdTaken(tx, access.orgId, crypto.blindIndex('national_id', nationalId), patientId))) {
-        throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'nationalId', message: 'already_registered' }] });
+      if (
+        nationalId &&
+        (await repo.nationalIdTaken(
+          tx,
+          access.orgId,
+          crypto.blindIndex('national_id', nationalId),
+          patientId,
+        ))
+      ) {
+        throw new AppError('ALREADY_EXISTS', {
+          errors: [{ path: 'nationalId', message: 'already_registered' }],
+        });
       }
-      const updated = await repo.update(tx, access.orgId, patientId, version, toWrite(changes, crypto, nationalId));
+      const updated = await repo.update(
+        tx,
+        access.orgId,
+        patientId,
+        version,
+        toWrite(changes, crypto, nationalId),
+      );
       if (!updated) {
         throw new AppError('VERSION_CONFLICT', { detail: `current version is ${current.version}` });
       }

@@ -11,7 +11,8 @@ import type { StaffRole } from '@careloop/contracts';
  *  - staff: any staff member of the active organization
  *  - { roles }: staff holding one of these roles
  */
-export type RouteAccess = 'public' | 'session' | 'signed-in' | 'patient' | 'staff' | { roles: readonly StaffRole[] };
+export type RouteAccess =
+  'public' | 'session' | 'signed-in' | 'patient' | 'staff' | { roles: readonly StaffRole[] };
 
 export function describeAccess(access: RouteAccess | undefined): string {
   if (access === undefined) return 'MISSING';

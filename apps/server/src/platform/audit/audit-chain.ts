@@ -76,9 +76,13 @@ export async function sealAuditBlock(db: Db): Promise<SealResult> {
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (tx) => {
-      const lock = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`.execute(tx);
+      const lock = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SEAL_LOCK}) AS ok`.execute(
+        tx,
+      );
       if (!lock.rows[0]?.ok) return { sealed: 0, blockNo: null };
-      const horizon = await sql<{ x: string }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`.execute(tx);
+      const horizon = await sql<{
+        x: string;
+      }>`SELECT pg_snapshot_xmin(pg_current_snapshot())::text AS x`.execute(tx);
       const xidTo = horizon.rows[0]!.x;
       const last = await tx
         .selectFrom('audit_blocks')
@@ -137,7 +141,13 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerification> {
       rows.length !== block.entry_count ||
       blockHash(block.prev_hash, rows) !== block.hash;
     if (broken) {
-      return { ok: false, blocksChecked: checked, entriesChecked: entries, firstBrokenBlock: Number(block.block_no), unsealedEntries: 0 };
+      return {
+        ok: false,
+        blocksChecked: checked,
+        entriesChecked: entries,
+        firstBrokenBlock: Number(block.block_no),
+        unsealedEntries: 0,
+      };
     }
     prevHash = block.hash;
     prevXid = block.xid_to;

@@ -17,7 +17,11 @@ export interface AuditEntry {
  * Writes one audit entry in the caller's transaction, so the entry exists exactly when the read or write did.
  * The table refuses UPDATE and DELETE; the sealer chains entries into hash blocks in the background.
  */
-export async function recordAudit(tx: Executor, ctx: RequestContext | null, entry: AuditEntry): Promise<void> {
+export async function recordAudit(
+  tx: Executor,
+  ctx: RequestContext | null,
+  entry: AuditEntry,
+): Promise<void> {
   await tx
     .insertInto('audit_events')
     .values({

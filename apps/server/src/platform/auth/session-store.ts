@@ -36,7 +36,13 @@ export class SessionStore {
 
   async create(
     tx: Executor,
-    input: { accountId: string; orgId: string | null; mfaState: MfaState; userAgent: string | null; ip: string | null },
+    input: {
+      accountId: string;
+      orgId: string | null;
+      mfaState: MfaState;
+      userAgent: string | null;
+      ip: string | null;
+    },
   ): Promise<{ token: string; sessionId: string; csrfToken: string }> {
     const token = newToken('s_');
     const csrfToken = newToken();
@@ -66,12 +72,18 @@ export class SessionStore {
         FROM sessions s
         JOIN accounts a ON a.id = s.account_id AND a.active
         LEFT JOIN memberships m ON m.account_id = s.account_id AND m.org_id = s.org_id AND m.active
-       WHERE s.token_hash = ${hashToken(token)} AND s.revoked_at IS NULL AND s.expires_at > now()`.execute(this.db);
+       WHERE s.token_hash = ${hashToken(token)} AND s.revoked_at IS NULL AND s.expires_at > now()`.execute(
+      this.db,
+    );
     const row = result.rows[0];
     if (!row) return null;
     if (Date.now() - row.last_seen_at.getTime() > 60_000) {
       // Touch at most once a minute: keeps "last seen" useful without a write on every request.
-      await this.db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
+      await this.db
+        .updateTable('sessions')
+        .set({ last_seen_at: new Date() })
+        .where('id', '=', row.id)
+        .execute();
     }
     return { actor: toActor(row, 'session', row.id), sessionId: row.id, csrfToken: row.csrf_token };
   }
@@ -121,7 +133,14 @@ export async function resolveApiToken(db: Db, token: string): Promise<(Actor & {
 function toActor(
   row: Pick<
     SessionRow,
-    'account_id' | 'org_id' | 'mfa_state' | 'kind' | 'display_name' | 'is_platform_admin' | 'roles' | 'department_id'
+    | 'account_id'
+    | 'org_id'
+    | 'mfa_state'
+    | 'kind'
+    | 'display_name'
+    | 'is_platform_admin'
+    | 'roles'
+    | 'department_id'
   >,
   via: 'session' | 'token',
   credentialId: string,

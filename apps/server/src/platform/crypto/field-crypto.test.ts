@@ -19,7 +19,14 @@ describe('field encryption', () => {
 
   it('rotates keys: new writes use the active key, old values still decrypt', () => {
     const old = new FieldCrypto(new Map([['k1', k1]]), 'k1', 'blind-index-key-0123456789-0123456789');
-    const rotated = new FieldCrypto(new Map([['k1', k1], ['k2', k2]]), 'k2', 'blind-index-key-0123456789-0123456789');
+    const rotated = new FieldCrypto(
+      new Map([
+        ['k1', k1],
+        ['k2', k2],
+      ]),
+      'k2',
+      'blind-index-key-0123456789-0123456789',
+    );
     const before = old.encrypt('13800000001');
     expect(rotated.decrypt(before)).toBe('13800000001');
     expect(rotated.encrypt('x').split('.')[1]).toBe('k2');
@@ -28,7 +35,9 @@ describe('field encryption', () => {
   it('gives the same blind index for the same normalised value and different ones per kind', () => {
     const c = new FieldCrypto(new Map([['k1', k1]]), 'k1', 'blind-index-key-0123456789-0123456789');
     expect(c.blindIndex('phone', '+86 138-0000-0001')).toBe(c.blindIndex('phone', '13800000001'));
-    expect(c.blindIndex('national_id', '11010519491231002x')).toBe(c.blindIndex('national_id', '11010519491231002X'));
+    expect(c.blindIndex('national_id', '11010519491231002x')).toBe(
+      c.blindIndex('national_id', '11010519491231002X'),
+    );
     expect(c.blindIndex('phone', '13800000001')).not.toBe(c.blindIndex('national_id', '13800000001'));
     expect(maskPhone('13800000001')).toBe('138****0001');
   });

@@ -24,14 +24,19 @@ export class FieldCrypto {
     cipher.setAAD(Buffer.from(this.#activeKeyId));
     const ct = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     const tag = cipher.getAuthTag();
-    return ['v1', this.#activeKeyId, iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join(
-      '.',
-    );
+    return [
+      'v1',
+      this.#activeKeyId,
+      iv.toString('base64url'),
+      tag.toString('base64url'),
+      ct.toString('base64url'),
+    ].join('.');
   }
 
   decrypt(value: string): string {
     const [version, keyId, iv, tag, ct] = value.split('.');
-    if (version !== 'v1' || !keyId || !iv || !tag || ct === undefined) throw new Error('unrecognised ciphertext');
+    if (version !== 'v1' || !keyId || !iv || !tag || ct === undefined)
+      throw new Error('unrecognised ciphertext');
     const key = this.#keys.get(keyId);
     if (!key) throw new Error(`field key ${keyId} is not configured`);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
@@ -58,7 +63,9 @@ export class FieldCrypto {
 
   /** Keyed HMAC of a normalised value: exact lookup without storing the value in the clear. */
   blindIndex(kind: 'phone' | 'national_id' | 'email', value: string): string {
-    return createHmac('sha256', this.#blindKey).update(`${kind}:${normalise(kind, value)}`).digest('base64url');
+    return createHmac('sha256', this.#blindKey)
+      .update(`${kind}:${normalise(kind, value)}`)
+      .digest('base64url');
   }
 }
 

@@ -12,7 +12,11 @@ export const ERROR_CODES = {
     en: 'Set up two-step verification first',
     zh: '请先设置两步验证',
   },
-  CSRF_INVALID: { status: 403, en: 'The request could not be verified; reload the page', zh: '请求校验失败，请刷新页面' },
+  CSRF_INVALID: {
+    status: 403,
+    en: 'The request could not be verified; reload the page',
+    zh: '请求校验失败，请刷新页面',
+  },
   FORBIDDEN: { status: 403, en: 'You are not allowed to do this', zh: '您没有权限执行此操作' },
   ACCESS_DENIED: {
     status: 403,

@@ -14,7 +14,9 @@ function fromFastifyError(error: FastifyError): AppError {
     const errors: FieldError[] = error.validation.map((v) => {
       const params = v.params as { keys?: string[] } | undefined;
       const keys = v.keyword === 'unrecognized_keys' ? params?.keys : undefined;
-      const path = [error.validationContext, pathOf(v.instancePath, keys?.join(','))].filter(Boolean).join('.');
+      const path = [error.validationContext, pathOf(v.instancePath, keys?.join(','))]
+        .filter(Boolean)
+        .join('.');
       return { path, message: v.message ?? 'invalid' };
     });
     return new AppError('VALIDATION_FAILED', { errors });
@@ -64,7 +66,10 @@ export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);
     if (appError.code === 'INTERNAL') {
-      request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unhandled error');
+      request.log.error(
+        { err: { type: error.name, message: error.message, stack: error.stack } },
+        'unhandled error',
+      );
     }
     return sendProblem(request, reply, appError);
   });

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import client from 'prom-client';
 import type { AppDeps } from '../deps.ts';
 import { migrationsUpToDate } from '../db/migrate.ts';
@@ -23,12 +22,15 @@ export function registerOperationsRoutes(app: FastifyInstance, deps: AppDeps) {
       .observe(reply.elapsedTime / 1000);
   });
 
-  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, async () => ({
+    status: 'ok',
+  }));
 
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (request, reply) => {
     try {
       const migrated = await migrationsUpToDate(deps.db);
-      if (!migrated) return sendProblem(request, reply, new AppError('UNAVAILABLE', { detail: 'migrations pending' }));
+      if (!migrated)
+        return sendProblem(request, reply, new AppError('UNAVAILABLE', { detail: 'migrations pending' }));
       return { status: 'ready' };
     } catch {
       return sendProblem(request, reply, new AppError('UNAVAILABLE', { detail: 'database unreachable' }));

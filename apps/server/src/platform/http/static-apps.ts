@@ -25,14 +25,20 @@ export async function registerStaticApps(app: FastifyInstance) {
     markRoutesPublic(scope);
     if (hasPatient) await scope.register(fastifyStatic, { root: PATIENT_DIST, prefix: '/', wildcard: false });
     if (hasConsole) {
-      await scope.register(fastifyStatic, { root: CONSOLE_DIST, prefix: '/console/', wildcard: false, decorateReply: !hasPatient });
+      await scope.register(fastifyStatic, {
+        root: CONSOLE_DIST,
+        prefix: '/console/',
+        wildcard: false,
+        decorateReply: !hasPatient,
+      });
       scope.get('/console', (_req, reply) => reply.redirect('/console/'));
       scope.get('/console/*', (_req, reply) => reply.type('text/html').sendFile('index.html', CONSOLE_DIST));
     }
     if (hasPatient) {
       scope.get('/*', (req, reply) => {
         const path = req.url.split('?')[0] ?? '/';
-        if (/^\/(api|fhir|console)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path)) return reply.callNotFound();
+        if (/^\/(api|fhir|console)(\/|$)/.test(path) || /\.[a-z0-9]+$/i.test(path))
+          return reply.callNotFound();
         return reply.type('text/html').sendFile('index.html', PATIENT_DIST);
       });
     }

@@ -30,7 +30,9 @@ export class JobRunner {
     private readonly log: Logger,
   ) {
     this.boss = new PgBoss({ connectionString, max: 4, application_name: 'careloop-jobs' });
-    this.boss.on('error', (error: Error) => this.log.error({ err: { message: error.message } }, 'job queue error'));
+    this.boss.on('error', (error: Error) =>
+      this.log.error({ err: { message: error.message } }, 'job queue error'),
+    );
   }
 
   register<S extends z.ZodType>(def: JobDefinition<S>): void {
@@ -51,7 +53,8 @@ export class JobRunner {
           try {
             await def.handler(data);
           } finally {
-            if (def.repeatSeconds) await this.boss.send(name, job.data as object, { startAfter: def.repeatSeconds });
+            if (def.repeatSeconds)
+              await this.boss.send(name, job.data as object, { startAfter: def.repeatSeconds });
           }
         }
       });

@@ -17,11 +17,13 @@ const TEMPLATES: Record<MessageTemplate, Record<Language, (p: Record<string, str
   },
   password_reset_code: {
     'zh-CN': (p) => `【CareLoop】您正在重置密码，验证码 ${p.code}，10 分钟内有效。如非本人操作请忽略。`,
-    'en-US': (p) => `[CareLoop] Your password reset code is ${p.code} (valid 10 minutes). Ignore this if it was not you.`,
+    'en-US': (p) =>
+      `[CareLoop] Your password reset code is ${p.code} (valid 10 minutes). Ignore this if it was not you.`,
   },
   staff_invitation: {
     'zh-CN': (p) => `${p.org} 邀请您加入 CareLoop 工作台。请在 7 天内打开链接设置密码：${p.url}`,
-    'en-US': (p) => `${p.org} invites you to the CareLoop console. Open this link within 7 days to set your password: ${p.url}`,
+    'en-US': (p) =>
+      `${p.org} invites you to the CareLoop console. Open this link within 7 days to set your password: ${p.url}`,
   },
 };
 
@@ -53,7 +55,8 @@ export class RecordingMessenger implements Messenger {
         id: uuidv7(),
         channel: message.channel,
         recipient_bidx: this.crypto.blindIndex(kind, message.to),
-        recipient_hint: message.channel === 'sms' ? maskPhone(message.to) : message.to.replace(/^(.).*(@.*)$/, '$1***$2'),
+        recipient_hint:
+          message.channel === 'sms' ? maskPhone(message.to) : message.to.replace(/^(.).*(@.*)$/, '$1***$2'),
         template: message.template,
         body,
       })
