@@ -16,6 +16,7 @@ import { registerErrorHandler } from './platform/errors/error-handler.ts';
 import { registerAuthHook } from './platform/auth/auth-hook.ts';
 import { registerOperationsRoutes } from './platform/http/operations.routes.ts';
 import { registerStaticApps } from './platform/http/static-apps.ts';
+import { registerIdempotency } from './platform/http/idempotency.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { patientsRoutes } from './modules/patients/index.ts';
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   registerAuthHook(app, deps);
+  registerIdempotency(app, deps.db);
   registerOperationsRoutes(app, deps);
 
   await app.register(

@@ -9,6 +9,7 @@ import { JobRunner } from './jobs/jobs.ts';
 import type { AppDeps } from './deps.ts';
 import type { Logger } from './logging.ts';
 import { auditSealJob } from './audit/audit-seal.job.ts';
+import { sweepJob } from './maintenance/sweep.job.ts';
 
 export interface Runtime {
   deps: AppDeps;
@@ -48,6 +49,7 @@ export async function openRuntime(
   if (options.jobs !== false) {
     jobs = new JobRunner(url, log);
     jobs.register(auditSealJob(deps));
+    jobs.register(sweepJob(deps));
     await jobs.start({ work: config.role !== 'api' });
   }
   return {

@@ -262,3 +262,29 @@ describe('family members and proxy grants', () => {
     expect((await proxyClient.get(`/api/v1/patients/${self.id}`)).statusCode).toBe(404);
   });
 });
+
+describe('retries', () => {
+  it('registers a patient once when the same Idempotency-Key is sent twice', async () => {
+    const headers = { 'idempotency-key': 'register-patient-0001' };
+    const body = { name: '重试患者', sex: 'male', birthDate: '1960-02-02' };
+    const first = await doctor.request('POST', '/api/v1/patients', body, headers);
+    const second = await doctor.request('POST', '/api/v1/patients', body, headers);
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().id).toBe(first.json().id);
+    const count = await t.deps.db
+      .selectFrom('patients')
+      .select('id')
+      .where('name', '=', '重试患者')
+      .execute();
+    expect(count).toHaveLength(1);
+    const misuse = await doctor.request(
+      'POST',
+      '/api/v1/api-tokens',
+      { name: 'x', scopes: ['patients:read'] },
+      headers,
+    );
+    expect(misuse.statusCode).toBe(409);
+  });
+});

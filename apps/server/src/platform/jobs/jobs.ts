@@ -10,6 +10,8 @@ export interface JobDefinition<S extends z.ZodType> {
   readonly policy?: 'standard' | 'stately';
   /** When set, the job re-enqueues itself this many seconds after each run (a steady background loop). */
   readonly repeatSeconds?: number;
+  /** When set, pg-boss runs the job on this cron schedule (once across all processes). */
+  readonly cron?: string;
   readonly handler: (data: z.infer<S>) => Promise<void>;
 }
 
@@ -58,6 +60,7 @@ export class JobRunner {
           }
         }
       });
+      if (def.cron) await this.boss.schedule(name, def.cron, {});
       if (def.repeatSeconds) {
         await this.boss.send(name, {}, {});
         // Safety net: if a repeat was lost (process killed between run and re-send), the minute schedule restarts it.
