@@ -8,6 +8,8 @@ export const theme: ThemeConfig = {
     colorError: '#c41d1f',
     colorSuccess: '#237804',
     colorWarning: '#ad5b00',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffd666',
     colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',

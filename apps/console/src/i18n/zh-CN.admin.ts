@@ -73,7 +73,7 @@ export const zhCNAdmin = {
     title: '审计日志',
     patientId: '患者 ID',
     actorId: '操作人 ID',
-    action: '操作',
+    action: '操作类型',
     range: '时间范围',
     from: '开始日期',
     to: '结束日期',

@@ -35,11 +35,13 @@ export function SessionsCard() {
     {
       title: t('security.createdAt'),
       key: 'createdAt',
+      className: 'nowrap',
       render: (_, s) => formatDateTime(s.createdAt, i18n.language),
     },
     {
       title: t('security.lastSeenAt'),
       key: 'lastSeen',
+      className: 'nowrap',
       render: (_, s) => formatDateTime(s.lastSeenAt, i18n.language),
     },
     {

@@ -18,7 +18,12 @@ const rowProps = { 'data-testid': 'audit-row' } as HTMLAttributes<HTMLElement>;
 export function AuditTable({ rows, loading, hasMore, loadingMore, onLoadMore }: Props) {
   const { t, i18n } = useTranslation();
   const columns: TableColumnsType<AuditEvent> = [
-    { title: t('audit.time'), key: 'at', width: 180, render: (_, e) => formatDateTime(e.at, i18n.language) },
+    {
+      title: t('audit.time'),
+      key: 'at',
+      className: 'nowrap',
+      render: (_, e) => formatDateTime(e.at, i18n.language),
+    },
     {
       title: t('audit.actor'),
       key: 'actor',

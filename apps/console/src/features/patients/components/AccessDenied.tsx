@@ -1,5 +1,5 @@
 import { WarningOutlined } from '@ant-design/icons';
-import { Button, Result, Typography } from 'antd';
+import { Button, Result } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasAnyRole, useStaffMe } from '../../auth/hooks/use-me';
@@ -18,23 +18,23 @@ export function AccessDenied({ patientId }: { patientId: string }) {
       <Result
         status="403"
         title={<h1 className="result-heading">{t('accessDenied.title')}</h1>}
-        subTitle={t('accessDenied.detail')}
+        subTitle={
+          <>
+            <p>{t('accessDenied.detail')}</p>
+            <p>{mayBreakGlass ? t('accessDenied.breakGlassHint') : t('accessDenied.notAllowed')}</p>
+          </>
+        }
         extra={
-          <div className="access-denied__extra">
-            <Typography.Paragraph>
-              {mayBreakGlass ? t('accessDenied.breakGlassHint') : t('accessDenied.notAllowed')}
-            </Typography.Paragraph>
-            {mayBreakGlass ? (
-              <Button
-                danger
-                icon={<WarningOutlined aria-hidden />}
-                onClick={() => setOpen(true)}
-                data-testid="break-glass-open"
-              >
-                {t('accessDenied.open')}
-              </Button>
-            ) : null}
-          </div>
+          mayBreakGlass ? (
+            <Button
+              danger
+              icon={<WarningOutlined aria-hidden />}
+              onClick={() => setOpen(true)}
+              data-testid="break-glass-open"
+            >
+              {t('accessDenied.open')}
+            </Button>
+          ) : null
         }
       />
       <BreakGlassModal patientId={patientId} open={open} onClose={() => setOpen(false)} />

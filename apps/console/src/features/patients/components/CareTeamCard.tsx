@@ -51,18 +51,16 @@ export function CareTeamCard({ patientId, careTeam }: Props) {
               </Popconfirm>,
             ]}
           >
-            <List.Item.Meta
-              title={member.name}
-              description={
-                <>
-                  <span>{t(`careTeamRoles.${member.role}`)}</span>
-                  {member.departmentName ? <span> · {member.departmentName}</span> : null}
-                  <Typography.Text type="secondary" className="care-team__added">
-                    {t('careTeam.addedAt')}: {formatDateTime(member.addedAt, i18n.language)}
-                  </Typography.Text>
-                </>
-              }
-            />
+            <div className="care-team__member">
+              <Typography.Text strong>{member.name}</Typography.Text>
+              <span>
+                {t(`careTeamRoles.${member.role}`)}
+                {member.departmentName ? ` · ${member.departmentName}` : null}
+              </span>
+              <span className="muted">
+                {t('careTeam.addedAt')}: {formatDateTime(member.addedAt, i18n.language)}
+              </span>
+            </div>
           </List.Item>
         )}
       />

@@ -1,6 +1,6 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { Button, Input, Segmented, Space } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { PageTitle } from '../../../components/PageTitle';
@@ -22,15 +22,41 @@ export function PatientsPage() {
   const [draft, setDraft] = useState(q);
   const [registering, setRegistering] = useState(false);
   const search = usePatientSearch(q, scope);
-  const rows = search.data?.pages.flatMap((page) => page.items) ?? [];
 
-  function update(next: { q?: string; careTeam?: CareTeamScope }) {
-    const merged = { q, careTeam: scope, ...next };
-    const out = new URLSearchParams();
-    if (merged.q.trim()) out.set('q', merged.q.trim());
-    if (merged.careTeam === 'mine') out.set('careTeam', 'mine');
-    setParams(out, { replace: true });
+  const setQuery = useCallback(
+    (next: string) =>
+      setParams(
+        (prev) => {
+          const out = new URLSearchParams(prev);
+          if (next.trim()) out.set('q', next.trim());
+          else out.delete('q');
+          return out;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  function setScope(next: CareTeamScope) {
+    setParams(
+      (prev) => {
+        const out = new URLSearchParams(prev);
+        if (next === 'mine') out.set('careTeam', 'mine');
+        else out.delete('careTeam');
+        return out;
+      },
+      { replace: true },
+    );
   }
+
+  // Searches as the person types, once they pause; Enter or the button searches at once.
+  useEffect(() => {
+    if (draft.trim() === q) return;
+    const timer = setTimeout(() => setQuery(draft), 350);
+    return () => clearTimeout(timer);
+  }, [draft, q, setQuery]);
+
+  const rows = search.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <>
@@ -47,22 +73,27 @@ export function PatientsPage() {
       </PageTitle>
       <div role="search" aria-label={t('patients.searchLabel')} className="patient-search">
         <Space wrap size="middle">
-          <Input.Search
-            data-testid="patient-search"
-            aria-label={t('patients.searchLabel')}
-            placeholder={t('patients.searchPlaceholder')}
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onSearch={(value) => update({ q: value })}
-            allowClear
-            enterButton={t('common.search')}
-            maxLength={60}
-            className="patient-search__input"
-          />
+          <Space.Compact>
+            <Input
+              data-testid="patient-search"
+              aria-label={t('patients.searchLabel')}
+              placeholder={t('patients.searchPlaceholder')}
+              value={draft}
+              onChange={(event) => setDraft(event.target.value)}
+              onPressEnter={() => setQuery(draft)}
+              allowClear
+              maxLength={60}
+              prefix={<SearchOutlined aria-hidden />}
+              className="patient-search__input"
+            />
+            <Button type="primary" onClick={() => setQuery(draft)}>
+              {t('common.search')}
+            </Button>
+          </Space.Compact>
           <Segmented<CareTeamScope>
             aria-label={t('patients.scope')}
             value={scope}
-            onChange={(value) => update({ careTeam: value })}
+            onChange={setScope}
             options={[
               { value: 'all', label: t('patients.scopeAll') },
               { value: 'mine', label: t('patients.scopeMine') },

@@ -25,17 +25,13 @@ export function RecentBreakGlassCard() {
           rowKey="id"
           renderItem={(grant) => (
             <List.Item>
-              <List.Item.Meta
-                title={`${grant.staffName} → ${grant.patientName}`}
-                description={
-                  <>
-                    <Typography.Paragraph className="break-glass__reason">
-                      {grant.reason}
-                    </Typography.Paragraph>
-                    <span className="muted">{formatDateTime(grant.createdAt, i18n.language)}</span>
-                  </>
-                }
-              />
+              <div className="break-glass__item">
+                <Typography.Text strong>
+                  {grant.staffName} → {grant.patientName}
+                </Typography.Text>
+                <Typography.Paragraph className="break-glass__reason">{grant.reason}</Typography.Paragraph>
+                <span className="muted">{formatDateTime(grant.createdAt, i18n.language)}</span>
+              </div>
             </List.Item>
           )}
         />
