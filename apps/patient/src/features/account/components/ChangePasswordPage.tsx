@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../api/api-error.ts';
+import { localizedFieldErrors } from '../../../api/field-errors.ts';
 import { TextField } from '../../../ui/Field.tsx';
 import { ErrorNotice, Notice } from '../../../ui/Notice.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -22,7 +22,7 @@ export function ChangePasswordPage() {
       setRepeat('');
     },
   });
-  const errors = fieldErrorsOf(change.error);
+  const errors = localizedFieldErrors(change.error);
 
   function submit(event: FormEvent) {
     event.preventDefault();

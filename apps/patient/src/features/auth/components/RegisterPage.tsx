@@ -4,7 +4,7 @@ import { Button } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { fieldErrorsOf } from '../../../api/api-error.ts';
+import { localizedFieldErrors } from '../../../api/field-errors.ts';
 import { TextField } from '../../../ui/Field.tsx';
 import { ErrorNotice, Notice } from '../../../ui/Notice.tsx';
 import { authApi } from '../api/auth.api.ts';
@@ -26,7 +26,7 @@ export function RegisterPage() {
       void navigate('/home', { replace: true });
     },
   });
-  const errors = fieldErrorsOf(register.error);
+  const errors = localizedFieldErrors(register.error);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
 
   function submit(event: FormEvent) {

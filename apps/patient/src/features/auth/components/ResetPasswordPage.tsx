@@ -3,7 +3,7 @@ import { Button } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fieldErrorsOf } from '../../../api/api-error.ts';
+import { localizedFieldErrors } from '../../../api/field-errors.ts';
 import { TextField } from '../../../ui/Field.tsx';
 import { ErrorNotice, Notice } from '../../../ui/Notice.tsx';
 import { authApi } from '../api/auth.api.ts';
@@ -21,7 +21,7 @@ export function ResetPasswordPage() {
     mutationFn: () =>
       authApi.confirmPasswordReset({ identifier: identifier.trim(), code: code.trim(), newPassword }),
   });
-  const errors = fieldErrorsOf(confirm.error);
+  const errors = localizedFieldErrors(confirm.error);
 
   function sendCode(event: FormEvent) {
     event.preventDefault();

@@ -4,7 +4,7 @@ import { Button } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fieldErrorsOf } from '../../../api/api-error.ts';
+import { localizedFieldErrors } from '../../../api/field-errors.ts';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { ErrorNotice } from '../../../ui/Notice.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
@@ -39,9 +39,8 @@ export function AddFamilyPage() {
       void navigate('/me/family', { state: { added: profile.name } });
     },
   });
-  const serverErrors = fieldErrorsOf(add.error);
-  const errorOf = (key: keyof Draft) =>
-    missing[key] ?? (key === 'relationship' ? serverErrors.relationship : serverErrors[`profile.${key}`]);
+  const serverErrors = localizedFieldErrors(add.error);
+  const errorOf = (key: keyof Draft) => missing[key] ?? serverErrors[`profile.${key}`] ?? serverErrors[key];
   const set = (key: 'name' | 'birthDate' | 'nationalId' | 'phone') => (value: string) =>
     setDraft((d) => ({ ...d, [key]: value }));
 

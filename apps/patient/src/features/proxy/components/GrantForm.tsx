@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsOf } from '../../../api/api-error.ts';
+import { localizedFieldErrors } from '../../../api/field-errors.ts';
 import { TextField } from '../../../ui/Field.tsx';
 import { ErrorNotice } from '../../../ui/Notice.tsx';
 import { proxyApi } from '../api/proxy.api.ts';
@@ -34,7 +34,7 @@ export function GrantForm({ patientId, onCreated }: { patientId: string; onCreat
       onCreated();
     },
   });
-  const errors = fieldErrorsOf(create.error);
+  const errors = localizedFieldErrors(create.error);
 
   function toggle(scope: ProxyScope, on: boolean) {
     setScopes((current) =>

@@ -3,7 +3,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd-mobile';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, fieldErrorsOf } from '../../../api/api-error.ts';
+import { ApiError } from '../../../api/api-error.ts';
+import { localizedFieldErrors } from '../../../api/field-errors.ts';
 import { SelectField, TextField } from '../../../ui/Field.tsx';
 import { ErrorNotice } from '../../../ui/Notice.tsx';
 import { updatePatient } from '../../profiles/api/profiles.api.ts';
@@ -38,7 +39,7 @@ export function DemographicsForm({ profile, onDone }: DemographicsFormProps) {
       }
     },
   });
-  const errors = fieldErrorsOf(save.error);
+  const errors = localizedFieldErrors(save.error);
   const text = (
     key: keyof DemographicsDraft,
     label: string,
@@ -56,7 +57,8 @@ export function DemographicsForm({ profile, onDone }: DemographicsFormProps) {
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    save.mutate();
+    if (Object.keys(changesFrom(draft, profile)).length === 0) onDone('cancelled');
+    else save.mutate();
   }
 
   return (
