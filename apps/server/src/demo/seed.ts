@@ -19,6 +19,7 @@ import {
 } from './demo-staff.ts';
 import { DemoRandom } from './random.ts';
 import { ageOn, type DemoPatient } from './people.ts';
+import { nameSearchText } from '../modules/patients/index.ts';
 
 export interface DemoSeedResult {
   created: boolean;
@@ -194,7 +195,7 @@ function patientRow(
     org_id: ctx.orgId,
     mrn: sql<string>`'P' || nextval('patient_mrn_seq')::text`,
     name: p.name,
-    name_search: p.name.toLowerCase(),
+    name_search: nameSearchText(p.name),
     sex: p.sex,
     birth_date: p.birthDate,
     national_id_enc: crypto.encrypt(p.nationalId),

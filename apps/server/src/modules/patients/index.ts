@@ -17,3 +17,4 @@ export function patientsRoutes(deps: AppDeps) {
     await app.register(familyRoutes(family));
   };
 }
+export { nameSearchText } from './name-search.ts';

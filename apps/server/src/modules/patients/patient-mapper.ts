@@ -1,3 +1,4 @@
+import { nameSearchText } from './name-search.ts';
 import {
   parseResidentId,
   type PatientInput,
@@ -77,7 +78,7 @@ export function toWrite(
   const out: Partial<PatientWrite> = {};
   if (input.name !== undefined) {
     out.name = input.name;
-    out.name_search = input.name.toLowerCase();
+    out.name_search = nameSearchText(input.name);
   }
   if (input.sex !== undefined) out.sex = input.sex;
   if (input.birthDate !== undefined) out.birth_date = input.birthDate;

@@ -67,7 +67,7 @@ describe('registering and reading a patient', () => {
       nationalId: ID_MALE_1990,
       phone: '13800990011',
     });
-    for (const q of ['一鸣', '13800990011', ID_MALE_1990]) {
+    for (const q of ['一鸣', 'zhaoyiming', 'zym', '13800990011', ID_MALE_1990]) {
       const res = await doctor.get(`/api/v1/patients?q=${encodeURIComponent(q)}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().items.map((i: { id: string }) => i.id)).toContain(p.id);

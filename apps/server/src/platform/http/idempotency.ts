@@ -59,15 +59,13 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
         body: payload,
       })
       .onConflict((oc) =>
-        oc
-          .columns(['account_id', 'key'])
-          .doUpdateSet({
-            method: request.method,
-            path: request.url,
-            status: reply.statusCode,
-            body: payload,
-            created_at: new Date(),
-          }),
+        oc.columns(['account_id', 'key']).doUpdateSet({
+          method: request.method,
+          path: request.url,
+          status: reply.statusCode,
+          body: payload,
+          created_at: new Date(),
+        }),
       )
       .execute();
     return payload;
