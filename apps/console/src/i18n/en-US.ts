@@ -42,6 +42,17 @@ export const enUS: Messages = {
     versionConflict: 'Someone else changed this record; the latest version has been loaded.',
     loadFailed: 'Could not load',
   },
+  fieldErrors: {
+    invalid_phone: 'The phone number is not valid',
+    password_too_short: 'The password needs at least 10 characters',
+    password_needs_letters_and_digits: 'The password needs both letters and digits',
+    control_characters: 'Control characters are not allowed',
+    length: 'A resident ID number has 18 characters',
+    format: 'The resident ID number has the wrong format',
+    region: 'The region code of the resident ID number is not valid',
+    birth_date: 'The birth date in the resident ID number is not valid',
+    checksum: 'The check character of the resident ID number is wrong',
+  },
   lang: { label: 'Language', 'zh-CN': '中文', 'en-US': 'English' },
   roles: {
     doctor: 'Doctor',

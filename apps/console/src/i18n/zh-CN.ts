@@ -41,6 +41,17 @@ export const zhCN = {
     versionConflict: '该记录已被他人修改，已为您重新加载最新内容。',
     loadFailed: '加载失败',
   },
+  fieldErrors: {
+    invalid_phone: '手机号格式不正确',
+    password_too_short: '密码至少 10 个字符',
+    password_needs_letters_and_digits: '密码需同时包含字母和数字',
+    control_characters: '不能包含控制字符',
+    length: '身份证号应为 18 位',
+    format: '身份证号格式不正确',
+    region: '身份证号的地区码无效',
+    birth_date: '身份证号中的出生日期无效',
+    checksum: '身份证号校验位不正确',
+  },
   lang: { label: '界面语言', 'zh-CN': '中文', 'en-US': 'English' },
   roles: {
     doctor: '医生',

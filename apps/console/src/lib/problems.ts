@@ -1,6 +1,16 @@
 import type { FormInstance } from 'antd';
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/client';
+import { i18n } from '../i18n';
+import { zhCN } from '../i18n/zh-CN';
+
+// Field messages the contracts' validators answer with as codes (`checksum`, `invalid_phone`), shown translated.
+type FieldErrorCode = keyof typeof zhCN.fieldErrors;
+const FIELD_ERROR_CODES = new Set<string>(Object.keys(zhCN.fieldErrors));
+
+function fieldMessage(message: string): string {
+  return FIELD_ERROR_CODES.has(message) ? i18n.t(`fieldErrors.${message as FieldErrorCode}`) : message;
+}
 
 /** What to tell the person about a failed call, in their language (the server localizes title and detail). */
 export function problemText(error: unknown, t: TFunction): string {
@@ -31,7 +41,7 @@ export function applyFieldErrors(form: FormInstance, error: unknown): boolean {
   const fields = error.errors.map((problem) => {
     const name = fieldPath(problem.path);
     if (!known.has(name.join('.'))) placedAll = false;
-    return { name, errors: [problem.message] };
+    return { name, errors: [fieldMessage(problem.message)] };
   });
   form.setFields(fields);
   return placedAll;

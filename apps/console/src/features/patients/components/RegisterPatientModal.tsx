@@ -1,6 +1,7 @@
 import { Alert, App, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { ApiError, newIdempotencyKey } from '../../../api/client';
 import { applyFieldErrors, problemText } from '../../../lib/problems';
 import { useRegisterPatient } from '../hooks/use-patients';
@@ -15,6 +16,7 @@ export function RegisterPatientModal({ open, onClose }: { open: boolean; onClose
   const [key, setKey] = useState(newIdempotencyKey);
   const [problem, setProblem] = useState<string | null>(null);
   const register = useRegisterPatient();
+  const navigate = useNavigate();
 
   function close() {
     form.resetFields();
@@ -29,6 +31,8 @@ export function RegisterPatientModal({ open, onClose }: { open: boolean; onClose
       const patient = await register.mutateAsync({ input: toPatientInput(values), key });
       void message.success(t('patients.registered', { name: patient.name }));
       close();
+      // The server puts whoever registers a patient on the care team, so the new profile opens at once.
+      await navigate(`/patients/${patient.id}`);
     } catch (error) {
       // A rejected request changed nothing, so the corrected one is a new attempt with a new key.
       if (error instanceof ApiError && error.status >= 400 && error.status < 500) setKey(newIdempotencyKey());

@@ -15,13 +15,15 @@ export function LanguageSwitch() {
   const next: Language = currentLanguage() === 'zh-CN' ? 'en-US' : 'zh-CN';
 
   async function switchLanguage() {
-    await i18n.changeLanguage(next);
-    if (!me) return;
-    try {
-      setMe(await authApi.setLocale(next));
-    } catch (error) {
-      void message.error(problemText(error, t));
+    // Saved first, then shown: otherwise a refetch of the account could still carry the old choice back.
+    if (me) {
+      try {
+        setMe(await authApi.setLocale(next));
+      } catch (error) {
+        void message.error(problemText(error, t));
+      }
     }
+    await i18n.changeLanguage(next);
   }
 
   return (
