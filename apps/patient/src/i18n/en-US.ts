@@ -60,6 +60,7 @@ export const enUS = {
     sendCode: 'Send code',
     resendIn: 'Resend in {{seconds}} s',
     codeSent: 'Code sent. Please check your messages.',
+    otherOptions: 'Other options',
     noAccount: 'No account yet?',
     register: 'Create an account',
     forgot: 'Forgot password',

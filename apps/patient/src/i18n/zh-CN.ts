@@ -60,6 +60,7 @@ export const zhCN = {
     sendCode: '获取验证码',
     resendIn: '{{seconds}} 秒后可重新获取',
     codeSent: '验证码已发送，请查看短信。',
+    otherOptions: '其他操作',
     noAccount: '还没有账号？',
     register: '注册新账号',
     forgot: '忘记密码',

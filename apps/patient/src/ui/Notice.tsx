@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 
@@ -6,8 +6,13 @@ type Tone = 'error' | 'success' | 'info';
 const icons: Record<Tone, string> = { error: '!', success: '✓', info: 'i' };
 
 export function Notice({ tone, children }: { tone: Tone; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // A message that appears above a long form must not stay out of sight.
+  useEffect(() => {
+    ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
   return (
-    <div className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+    <div ref={ref} className={`notice notice-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
       <span className="notice-icon" aria-hidden="true">
         {icons[tone]}
       </span>

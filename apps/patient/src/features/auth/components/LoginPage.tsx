@@ -50,7 +50,7 @@ export function LoginPage() {
           <SmsLoginForm onSignedIn={onSignedIn} />
         )}
       </div>
-      <nav aria-label={t('auth.title')} className="card-row" style={{ marginTop: 16 }}>
+      <nav aria-label={t('auth.otherOptions')} className="auth-links">
         <span>
           {t('auth.noAccount')}{' '}
           <Link className="text-link" to="/register" data-testid="login-register-link">
