@@ -12,7 +12,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './platform/deps.ts';
 import { loggerOptions } from './platform/logging.ts';
-import { registerErrorHandler } from './platform/errors/error-handler.ts';
+import { registerErrorHandler, type PageFallback } from './platform/errors/error-handler.ts';
 import { registerAuthHook } from './platform/auth/auth-hook.ts';
 import { registerOperationsRoutes } from './platform/http/operations.routes.ts';
 import { registerStaticApps } from './platform/http/static-apps.ts';
@@ -78,7 +78,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerErrorHandler(app);
+  let pageFallback: PageFallback | null = null;
+  registerErrorHandler(app, () => pageFallback);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -151,6 +152,6 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     { prefix: '/api/v1' },
   );
 
-  if (options.serveApps) await registerStaticApps(app);
+  if (options.serveApps) pageFallback = await registerStaticApps(app);
   return app;
 }

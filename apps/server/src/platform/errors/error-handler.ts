@@ -62,7 +62,12 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, appErr
 }
 
 /** The one place that turns any failure into RFC 9457 problem+json. 5xx details never reach the client. */
-export function registerErrorHandler(app: FastifyInstance) {
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => FastifyReply | null;
+
+export function registerErrorHandler(
+  app: FastifyInstance,
+  pageFallback: () => PageFallback | null = () => null,
+) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = error instanceof AppError ? error : fromFastifyError(error);
     if (appError.code === 'INTERNAL') {
@@ -73,5 +78,8 @@ export function registerErrorHandler(app: FastifyInstance) {
     }
     return sendProblem(request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new AppError('ROUTE_NOT_FOUND')));
+  app.setNotFoundHandler(
+    (request, reply) =>
+      pageFallback()?.(request, reply) ?? sendProblem(request, reply, new AppError('ROUTE_NOT_FOUND')),
+  );
 }
