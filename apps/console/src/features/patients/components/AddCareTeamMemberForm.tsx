@@ -1,10 +1,19 @@
-import type { CareTeamMember } from '@careloop/contracts';
+import type { CareTeamMember, StaffRole } from '@careloop/contracts';
 import { App, Button, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CARE_TEAM_ROLES, type CareTeamRole } from '../../../api/types';
 import { problemText } from '../../../lib/problems';
 import { useStaffList } from '../../admin/hooks/use-admin';
 import { useCareTeamChange } from '../hooks/use-patients';
+
+/** The care-team role a staff member most likely takes, from their staff roles. */
+function suggestedRole(roles: readonly StaffRole[]): CareTeamRole {
+  if (roles.includes('doctor')) return 'attending';
+  if (roles.includes('nurse')) return 'nurse';
+  if (roles.includes('health_manager')) return 'health_manager';
+  if (roles.includes('pharmacist')) return 'pharmacist';
+  return 'other';
+}
 
 interface Values {
   staffId: string;
@@ -56,7 +65,15 @@ export function AddCareTeamMemberForm({
         name="staffId"
         rules={[{ required: true, message: t('careTeam.staffRequired') }]}
       >
-        <Select showSearch={{ optionFilterProp: 'label' }} options={options} loading={staff.isPending} />
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          options={options}
+          loading={staff.isPending}
+          onChange={(staffId: string) => {
+            const chosen = staff.data?.find((s) => s.id === staffId);
+            if (chosen) form.setFieldValue('role', suggestedRole(chosen.roles));
+          }}
+        />
       </Form.Item>
       <Form.Item
         label={t('careTeam.role')}
