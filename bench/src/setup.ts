@@ -62,8 +62,9 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
   const deps: AppDeps = {
     config,
     db: database.db,
+    pool: database.pool,
     crypto,
-    sessions: new SessionStore(database.db, config.sessionTtlHours),
+    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
     messenger: new RecordingMessenger(crypto),
     jobs: null,
   };

@@ -49,8 +49,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const deps: AppDeps = {
     config,
     db: database.db,
+    pool: database.pool,
     crypto,
-    sessions: new SessionStore(database.db, config.sessionTtlHours),
+    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
     messenger: new RecordingMessenger(crypto),
     jobs: null,
   };

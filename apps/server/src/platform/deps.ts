@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts';
+import type pg from 'pg';
 import type { Db } from './db/database.ts';
 import type { FieldCrypto } from './crypto/field-crypto.ts';
 import type { SessionStore } from './auth/session-store.ts';
@@ -9,6 +10,8 @@ import type { JobRunner } from './jobs/jobs.ts';
 export interface AppDeps {
   readonly config: Config;
   readonly db: Db;
+  /** The pool behind `db`, for the few prepared statements on hot paths. */
+  readonly pool: pg.Pool;
   readonly crypto: FieldCrypto;
   readonly sessions: SessionStore;
   readonly messenger: Messenger;

@@ -39,8 +39,9 @@ export async function openRuntime(
   const deps: AppDeps = {
     config,
     db: database.db,
+    pool: database.pool,
     crypto,
-    sessions: new SessionStore(database.db, config.sessionTtlHours),
+    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
     messenger: new RecordingMessenger(crypto),
     get jobs() {
       return jobs;

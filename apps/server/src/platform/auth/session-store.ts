@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { StaffRole } from '@careloop/contracts';
+import type pg from 'pg';
 import type { Db, Executor } from '../db/database.ts';
+import { prepared } from '../db/prepared.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { hashToken, newToken } from '../crypto/tokens.ts';
 import type { Actor, MfaState } from './actor.ts';
@@ -28,9 +30,20 @@ interface SessionRow {
 }
 
 /** Sessions live in PostgreSQL so any server process can serve any request. */
+const RESOLVE = prepared<SessionRow>(
+  'careloop_session_resolve',
+  `SELECT s.id, s.csrf_token, s.account_id, s.org_id, s.mfa_state, s.last_seen_at,
+          a.kind, a.display_name, a.is_platform_admin, m.roles, m.department_id
+     FROM sessions s
+     JOIN accounts a ON a.id = s.account_id AND a.active
+     LEFT JOIN memberships m ON m.account_id = s.account_id AND m.org_id = s.org_id AND m.active
+    WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
+);
+
 export class SessionStore {
   constructor(
     private readonly db: Db,
+    private readonly pool: pg.Pool,
     private readonly ttlHours: number,
   ) {}
 
@@ -64,18 +77,9 @@ export class SessionStore {
     return { token, sessionId, csrfToken };
   }
 
-  /** One query: the session, its account and its membership in the session's organization. */
+  /** One prepared query: the session, its account and its membership in the session's organization. */
   async resolve(token: string): Promise<ResolvedSession | null> {
-    const result = await sql<SessionRow>`
-      SELECT s.id, s.csrf_token, s.account_id, s.org_id, s.mfa_state, s.last_seen_at,
-             a.kind, a.display_name, a.is_platform_admin, m.roles, m.department_id
-        FROM sessions s
-        JOIN accounts a ON a.id = s.account_id AND a.active
-        LEFT JOIN memberships m ON m.account_id = s.account_id AND m.org_id = s.org_id AND m.active
-       WHERE s.token_hash = ${hashToken(token)} AND s.revoked_at IS NULL AND s.expires_at > now()`.execute(
-      this.db,
-    );
-    const row = result.rows[0];
+    const [row] = await RESOLVE.run(this.pool, [hashToken(token)]);
     if (!row) return null;
     if (Date.now() - row.last_seen_at.getTime() > 60_000) {
       // Touch at most once a minute: keeps "last seen" useful without a write on every request.
