@@ -7,7 +7,10 @@ export const Phone = z
   .string()
   .trim()
   .regex(/^(\+?[1-9]\d{6,14}|1\d{10})$/, 'invalid_phone');
-export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const Password = z.string().min(1).max(200);
 export const NewPassword = z
   .string()

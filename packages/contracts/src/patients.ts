@@ -9,7 +9,10 @@ export const PersonName = z
   .trim()
   .min(1)
   .max(60)
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control_characters');
+  .refine(
+    (s) => ![...s].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f),
+    'control_characters',
+  );
 
 export const Address = z.strictObject({
   province: z.string().trim().max(40).optional(),
@@ -23,7 +26,13 @@ export const EmergencyContact = z.strictObject({
   relationship: z.string().trim().max(20),
   phone: Phone,
 });
-export const InsuranceType = z.enum(['urban_employee', 'urban_rural_resident', 'commercial', 'self_pay', 'other']);
+export const InsuranceType = z.enum([
+  'urban_employee',
+  'urban_rural_resident',
+  'commercial',
+  'self_pay',
+  'other',
+]);
 export const Insurance = z.strictObject({
   type: InsuranceType,
   number: z.string().trim().max(40).optional(),
