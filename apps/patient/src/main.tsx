@@ -6,6 +6,7 @@ import { initI18n } from './i18n/index.ts';
 import './styles/theme.css';
 import './styles/controls.css';
 import './styles/layout.css';
+import './styles/content.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
