@@ -38,6 +38,7 @@ export async function initI18n(): Promise<void> {
     // React escapes every string it renders, so i18next must not escape a second time.
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   reflect(i18n.language);
 }

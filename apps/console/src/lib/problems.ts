@@ -16,6 +16,9 @@ function fieldMessage(message: string): string {
 export function problemText(error: unknown, t: TFunction): string {
   if (error instanceof ApiError) {
     if (error.status === 0) return t('errors.network');
+    // No problem+json body (a proxy or gateway answered): the status text is English-only and says little.
+    if (error.code.startsWith('HTTP_'))
+      return error.status >= 500 ? t('errors.network') : t('errors.unknown');
     return error.detail ?? error.title;
   }
   return t('errors.unknown');

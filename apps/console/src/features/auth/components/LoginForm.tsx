@@ -11,7 +11,7 @@ interface Credentials {
   password: string;
 }
 
-export function LoginForm() {
+export function LoginForm({ loadError }: { loadError?: unknown }) {
   const { t } = useTranslation();
   const setMe = useSetMe();
   const login = useMutation({
@@ -22,6 +22,9 @@ export function LoginForm() {
   return (
     <AuthFrame title={t('auth.heading')}>
       <Typography.Paragraph type="secondary">{t('auth.subtitle')}</Typography.Paragraph>
+      {loadError && !login.error ? (
+        <Alert type="error" showIcon role="alert" title={problemText(loadError, t)} className="form-alert" />
+      ) : null}
       {login.error ? (
         <Alert
           type="error"

@@ -28,7 +28,8 @@ export function LoginPage() {
       />
     );
   }
-  if (!me.data) return <LoginForm />;
+  // A failed look-up of the session (server down) still offers the form, with what went wrong above it.
+  if (!me.data) return <LoginForm loadError={me.error} />;
   if (me.data.kind === 'patient') return <PatientAccountNotice />;
   switch (me.data.mfa) {
     case 'enrolment_required':

@@ -6,7 +6,17 @@ import { authApi } from '../api/auth-api';
 export const ME_KEY = ['me'] as const;
 
 export function useMe() {
-  return useQuery({ queryKey: ME_KEY, queryFn: authApi.me, staleTime: 60_000 });
+  return useQuery({
+    queryKey: ME_KEY,
+    queryFn: authApi.me,
+    staleTime: 60_000,
+    // One quick retry only: while it runs the person sees a spinner instead of the sign-in form.
+    retry: 1,
+    retryDelay: 500,
+    // Several components read this query; after a failure (server down) a newly mounted one must not start the
+    // look-up again, or the sign-in page would flip between spinner and form forever.
+    retryOnMount: false,
+  });
 }
 
 /** The signed-in staff member; only call below RequireStaff, which guarantees one. */
