@@ -17,11 +17,19 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'max-lines': ['error', { max: 600, skipBlankLines: true, skipComments: true }],
-      'no-restricted-syntax': ['error', { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
     },
   },
   {
-    files: ['apps/patient/src/**/*.tsx', 'apps/console/src/**/*.tsx', 'apps/patient/src/**/*.ts', 'apps/console/src/**/*.ts'],
+    files: [
+      'apps/patient/src/**/*.tsx',
+      'apps/console/src/**/*.tsx',
+      'apps/patient/src/**/*.ts',
+      'apps/console/src/**/*.ts',
+    ],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },

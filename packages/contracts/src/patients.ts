@@ -76,7 +76,16 @@ export const PatientInput = z.strictObject({
 });
 export type PatientInput = z.infer<typeof PatientInput>;
 
-export const PatientUpdate = PatientInput.partial().extend({ version: z.number().int().min(1) });
+/** A partial update: optional details may be cleared with null; `version` is the one the client read. */
+export const PatientUpdate = PatientInput.partial().extend({
+  nationalId: z.string().trim().max(18).nullable().optional(),
+  phone: Phone.nullable().optional(),
+  address: Address.nullable().optional(),
+  emergencyContact: EmergencyContact.nullable().optional(),
+  insurance: Insurance.nullable().optional(),
+  version: z.number().int().min(1),
+});
+export type PatientUpdate = z.infer<typeof PatientUpdate>;
 
 export const PatientSearchQuery = z.object({
   q: z.string().trim().max(60).optional(),

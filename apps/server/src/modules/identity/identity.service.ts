@@ -56,6 +56,7 @@ export class IdentityService {
         );
         await recordAudit(db, null, {
           action: 'auth.login.failed',
+          actorAccountId: account.id,
           resourceType: 'account',
           resourceId: account.id,
           detail: { failures: state?.failed_logins ?? null },
@@ -94,6 +95,7 @@ export class IdentityService {
       await recordAudit(tx, null, {
         action,
         orgId,
+        actorAccountId: account.id,
         resourceType: 'session',
         resourceId: created.sessionId,
         detail: { accountId: account.id, mfa },
@@ -204,7 +206,12 @@ export class IdentityService {
         phoneBidx: bidx,
         passwordHash,
       });
-      await recordAudit(tx, null, { action: 'auth.register', resourceType: 'account', resourceId: id });
+      await recordAudit(tx, null, {
+        action: 'auth.register',
+        actorAccountId: id,
+        resourceType: 'account',
+        resourceId: id,
+      });
       return id;
     });
     const account = await repo.findAccountForLogin(db, { phoneBidx: bidx });
@@ -239,6 +246,7 @@ export class IdentityService {
       await repo.revokeAllSessions(tx, account.id, null);
       await recordAudit(tx, null, {
         action: 'auth.password.reset',
+        actorAccountId: account.id,
         resourceType: 'account',
         resourceId: account.id,
       });

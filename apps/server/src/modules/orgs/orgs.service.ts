@@ -277,6 +277,7 @@ export class OrgsService {
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('INVALID_CODE');
       await recordAudit(tx, null, {
         action: 'invitation.accept',
+        actorAccountId: accountId,
         orgId: invitation.org_id,
         resourceType: 'invitation',
         resourceId: invitation.id,

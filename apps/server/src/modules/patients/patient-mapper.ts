@@ -2,6 +2,7 @@ import { nameSearchText } from './name-search.ts';
 import {
   parseResidentId,
   type PatientInput,
+  type PatientUpdate,
   type PatientProfile,
   type PatientSummary,
 } from '@careloop/contracts';
@@ -49,7 +50,7 @@ export function toProfile(row: PatientRow, crypto: FieldCrypto): PatientProfile 
  * Only mainland resident IDs (18 characters) are checked; other documents are out of scope here.
  */
 export function validateIdentity(input: {
-  nationalId?: string | undefined;
+  nationalId?: string | null | undefined;
   birthDate?: string;
   sex?: string;
 }): string | null {
@@ -71,7 +72,7 @@ export function validateIdentity(input: {
 
 /** Encrypts identifiers and builds the blind indexes for a full or partial profile. */
 export function toWrite(
-  input: Partial<PatientInput>,
+  input: Partial<PatientInput> | Omit<PatientUpdate, 'version'>,
   crypto: FieldCrypto,
   nationalId: string | null,
 ): Partial<PatientWrite> {
@@ -94,7 +95,8 @@ export function toWrite(
   if (input.address !== undefined) out.address_enc = crypto.encryptJson(input.address);
   if (input.emergencyContact !== undefined)
     out.emergency_contact_enc = crypto.encryptJson(input.emergencyContact);
-  if (input.insurance !== undefined) {
+  if (input.insurance === null) out.insurance = null;
+  else if (input.insurance !== undefined) {
     // The policy number is an identifier: encrypted like the others; type and provider stay queryable.
     const { number, ...rest } = input.insurance;
     out.insurance = JSON.stringify({ ...rest, numberEnc: crypto.encryptNullable(number) });

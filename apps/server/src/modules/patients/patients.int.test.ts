@@ -138,6 +138,17 @@ describe('registering and reading a patient', () => {
     expect(stale.json().code).toBe('VERSION_CONFLICT');
     expect((await doctor.get(`/api/v1/patients/${p.id}`)).json().name).toBe('新名字');
   });
+
+  it('clears optional details with null', async () => {
+    const p = await addPatient(t, doctor, { phone: '13712340000', insurance: { type: 'self_pay' } });
+    const res = await doctor.patch(`/api/v1/patients/${p.id}`, {
+      version: p.version,
+      phone: null,
+      insurance: null,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ phone: null, phoneMasked: null, insurance: null });
+  });
 });
 
 describe('care relationship and break-glass', () => {

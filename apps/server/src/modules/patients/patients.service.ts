@@ -1,4 +1,4 @@
-import type { PatientInput, PatientProfile, PatientSummary } from '@careloop/contracts';
+import type { PatientInput, PatientProfile, PatientSummary, PatientUpdate } from '@careloop/contracts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { RequestContext, StaffActor } from '../../platform/auth/actor.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
@@ -140,11 +140,7 @@ export class PatientsService {
     });
   }
 
-  async update(
-    ctx: RequestContext,
-    patientId: string,
-    input: Partial<PatientInput> & { version: number },
-  ): Promise<PatientProfile> {
+  async update(ctx: RequestContext, patientId: string, input: PatientUpdate): Promise<PatientProfile> {
     const { db, crypto } = this.deps;
     return db.transaction().execute(async (tx) => {
       const access = await requirePatientAccess(tx, ctx.actor, patientId, 'edit');

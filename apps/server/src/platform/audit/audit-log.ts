@@ -8,6 +8,8 @@ export interface AuditEntry {
   resourceId?: string | null;
   patientId?: string | null;
   orgId?: string | null;
+  /** Who acted when there is no signed-in context yet (sign-in, registration). */
+  actorAccountId?: string | null;
   reason?: string | null;
   /** Non-personal facts about the access (fields changed, counts); never values. */
   detail?: Record<string, unknown>;
@@ -27,8 +29,14 @@ export async function recordAudit(
     .values({
       id: uuidv7(),
       org_id: entry.orgId ?? (ctx?.actor.kind === 'staff' ? ctx.actor.orgId : null),
-      actor_account_id: ctx?.actor.accountId ?? null,
-      actor_kind: ctx ? (ctx.actor.via === 'token' ? 'token' : ctx.actor.kind) : 'system',
+      actor_account_id: ctx?.actor.accountId ?? entry.actorAccountId ?? null,
+      actor_kind: ctx
+        ? ctx.actor.via === 'token'
+          ? 'token'
+          : ctx.actor.kind
+        : entry.actorAccountId
+          ? 'account'
+          : 'system',
       action: entry.action,
       patient_id: entry.patientId ?? null,
       resource_type: entry.resourceType,
