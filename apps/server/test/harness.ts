@@ -208,8 +208,9 @@ export async function signIn(t: TestApp, identifier: string | { email: string; s
   return c;
 }
 
-export function totp(secret: string) {
-  return authenticator.generate(secret);
+/** The TOTP code for now, or for a later 30-second step (a code once accepted cannot be used again). */
+export function totp(secret: string, stepsAhead = 0) {
+  return authenticator.clone({ epoch: Date.now() + stepsAhead * 30_000 }).generate(secret);
 }
 
 export async function addPatient(t: TestApp, staff: Client, overrides: Record<string, unknown> = {}) {

@@ -6,10 +6,10 @@ import { AppError } from '../../platform/errors/app-error.ts';
 import { hashToken, newToken } from '../../platform/crypto/tokens.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
+import { apiTokensRepository as repo } from './api-tokens.repository.ts';
 
 type Token = z.infer<typeof ApiToken>;
 type Scope = z.infer<typeof ApiTokenScope>;
-const COLUMNS = ['id', 'name', 'scopes', 'created_at', 'last_used_at', 'expires_at', 'revoked_at'] as const;
 
 function toToken(r: {
   id: string;
@@ -39,13 +39,7 @@ export class ApiTokensService {
   constructor(private readonly deps: AppDeps) {}
 
   async list(ctx: RequestContext & { actor: StaffActor }): Promise<Token[]> {
-    const rows = await this.deps.db
-      .selectFrom('api_tokens')
-      .select(COLUMNS)
-      .where('account_id', '=', ctx.actor.accountId)
-      .where('org_id', '=', ctx.actor.orgId)
-      .orderBy('created_at', 'desc')
-      .execute();
+    const rows = await repo.listOwn(this.deps.db, ctx.actor.accountId, ctx.actor.orgId);
     return rows.map(toToken);
   }
 
@@ -62,19 +56,15 @@ export class ApiTokensService {
     const token = newToken('clt_');
     const id = uuidv7();
     return this.deps.db.transaction().execute(async (tx) => {
-      const row = await tx
-        .insertInto('api_tokens')
-        .values({
-          id,
-          org_id: ctx.actor.orgId,
-          account_id: ctx.actor.accountId,
-          name: input.name,
-          token_hash: hashToken(token),
-          scopes: [...new Set(input.scopes)],
-          expires_at: input.expiresAt ?? null,
-        })
-        .returning(COLUMNS)
-        .executeTakeFirstOrThrow();
+      const row = await repo.insert(tx, {
+        id,
+        org_id: ctx.actor.orgId,
+        account_id: ctx.actor.accountId,
+        name: input.name,
+        token_hash: hashToken(token),
+        scopes: [...new Set(input.scopes)],
+        expires_at: input.expiresAt ?? null,
+      });
       await recordAudit(tx, ctx, {
         action: 'api_token.create',
         resourceType: 'api_token',
@@ -87,14 +77,7 @@ export class ApiTokensService {
 
   async revoke(ctx: RequestContext & { actor: StaffActor }, id: string): Promise<void> {
     await this.deps.db.transaction().execute(async (tx) => {
-      const r = await tx
-        .updateTable('api_tokens')
-        .set({ revoked_at: new Date() })
-        .where('id', '=', id)
-        .where('account_id', '=', ctx.actor.accountId)
-        .where('revoked_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new AppError('NOT_FOUND');
+      if (!(await repo.revokeOwn(tx, ctx.actor.accountId, id))) throw new AppError('NOT_FOUND');
       await recordAudit(tx, ctx, { action: 'api_token.revoke', resourceType: 'api_token', resourceId: id });
     });
   }

@@ -213,7 +213,8 @@ describe('two-step verification for staff', () => {
     expect(enrol.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(enrol.otpauthUrl).toContain('otpauth://totp/');
     expect((await c.post('/api/v1/auth/mfa/enrolment/confirm', { code: '000000' })).statusCode).toBe(401);
-    const confirmed = await c.post('/api/v1/auth/mfa/enrolment/confirm', { code: totp(enrol.secret) });
+    const enrolCode = totp(enrol.secret);
+    const confirmed = await c.post('/api/v1/auth/mfa/enrolment/confirm', { code: enrolCode });
     expect(confirmed.statusCode).toBe(200);
     const recovery = confirmed.json().recoveryCodes as string[];
     expect(recovery).toHaveLength(10);
@@ -222,7 +223,12 @@ describe('two-step verification for staff', () => {
     const again = new Client(t.app);
     expect((await again.login(email)).mfa).toBe('required');
     expect((await again.get('/api/v1/patients')).json().code).toBe('MFA_REQUIRED');
-    expect((await again.post('/api/v1/auth/mfa/verify', { code: totp(enrol.secret) })).statusCode).toBe(200);
+    // The enrolment code's time step is spent: the same code is refused, the next step's code is accepted.
+    const replay = await again.post('/api/v1/auth/mfa/verify', { code: enrolCode });
+    expect(replay.statusCode).toBe(401);
+    expect((await again.post('/api/v1/auth/mfa/verify', { code: totp(enrol.secret, 1) })).statusCode).toBe(
+      200,
+    );
     expect((await again.get('/api/v1/patients')).statusCode).toBe(200);
 
     const withRecovery = new Client(t.app);

@@ -120,4 +120,77 @@ export const orgsRepository = {
       .where('expires_at', '>', new Date())
       .executeTakeFirst();
   },
+
+  async accountIdByEmail(db: Executor, email: string) {
+    return db.selectFrom('accounts').select('id').where('email', '=', email).executeTakeFirst();
+  },
+
+  async accountIdByPhoneBidx(db: Executor, phoneBidx: string) {
+    return db.selectFrom('accounts').select('id').where('phone_bidx', '=', phoneBidx).executeTakeFirst();
+  },
+
+  async insertInvitation(
+    db: Executor,
+    row: {
+      id: string;
+      org_id: string;
+      email: string;
+      name: string;
+      roles: string[];
+      department_id: string | null;
+      title: string | null;
+      token_hash: string;
+      invited_by: string;
+      expires_at: Date;
+    },
+  ) {
+    await db.insertInto('invitations').values(row).execute();
+  },
+
+  /** Creates the staff account and its membership from an accepted invitation. */
+  async insertStaffAccount(
+    db: Executor,
+    account: {
+      id: string;
+      display_name: string;
+      email: string;
+      phone_enc: string | null;
+      phone_bidx: string | null;
+      password_hash: string;
+    },
+    membership: {
+      id: string;
+      org_id: string;
+      roles: string[];
+      department_id: string | null;
+      title: string | null;
+    },
+  ) {
+    await db
+      .insertInto('accounts')
+      .values({
+        ...account,
+        kind: 'staff',
+        locale: null,
+        mfa_secret_enc: null,
+        mfa_pending_secret_enc: null,
+        locked_until: null,
+      })
+      .execute();
+    await db
+      .insertInto('memberships')
+      .values({ ...membership, account_id: account.id })
+      .execute();
+  },
+
+  /** Marks an invitation accepted; false when it was accepted already (two tabs, a replayed link). */
+  async acceptInvitation(db: Executor, id: string): Promise<boolean> {
+    const r = await db
+      .updateTable('invitations')
+      .set({ accepted_at: new Date() })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  },
 };

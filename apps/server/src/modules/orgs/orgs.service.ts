@@ -173,28 +173,20 @@ export class OrgsService {
           errors: [{ path: 'departmentId', message: 'unknown_department' }],
         });
       }
-      const exists = await tx
-        .selectFrom('accounts')
-        .select('id')
-        .where('email', '=', input.email)
-        .executeTakeFirst();
-      if (exists)
+      if (await repo.accountIdByEmail(tx, input.email))
         throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'email', message: 'account_exists' }] });
-      await tx
-        .insertInto('invitations')
-        .values({
-          id,
-          org_id: ctx.actor.orgId,
-          email: input.email,
-          name: input.name,
-          roles: input.roles,
-          department_id: input.departmentId ?? null,
-          title: input.title ?? null,
-          token_hash: hashToken(token),
-          invited_by: ctx.actor.accountId,
-          expires_at: expiresAt,
-        })
-        .execute();
+      await repo.insertInvitation(tx, {
+        id,
+        org_id: ctx.actor.orgId,
+        email: input.email,
+        name: input.name,
+        roles: input.roles,
+        department_id: input.departmentId ?? null,
+        title: input.title ?? null,
+        token_hash: hashToken(token),
+        invited_by: ctx.actor.accountId,
+        expires_at: expiresAt,
+      });
       const org = await repo.orgName(tx, ctx.actor.orgId);
       await messenger.send(tx, {
         channel: 'email',
@@ -235,46 +227,28 @@ export class OrgsService {
     await db.transaction().execute(async (tx) => {
       const accountId = uuidv7();
       const phoneBidx = input.phone ? crypto.blindIndex('phone', input.phone) : null;
-      if (
-        phoneBidx &&
-        (await tx.selectFrom('accounts').select('id').where('phone_bidx', '=', phoneBidx).executeTakeFirst())
-      ) {
+      if (phoneBidx && (await repo.accountIdByPhoneBidx(tx, phoneBidx))) {
         throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'phone', message: 'taken' }] });
       }
-      await tx
-        .insertInto('accounts')
-        .values({
+      await repo.insertStaffAccount(
+        tx,
+        {
           id: accountId,
-          kind: 'staff',
           display_name: invitation.name,
           email: invitation.email,
           phone_enc: crypto.encryptNullable(input.phone),
           phone_bidx: phoneBidx,
           password_hash: passwordHash,
-          locale: null,
-          mfa_secret_enc: null,
-          mfa_pending_secret_enc: null,
-          locked_until: null,
-        })
-        .execute();
-      await tx
-        .insertInto('memberships')
-        .values({
+        },
+        {
           id: uuidv7(),
           org_id: invitation.org_id,
-          account_id: accountId,
           roles: invitation.roles,
           department_id: invitation.department_id,
           title: invitation.title,
-        })
-        .execute();
-      const r = await tx
-        .updateTable('invitations')
-        .set({ accepted_at: new Date() })
-        .where('id', '=', invitation.id)
-        .where('accepted_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(r.numUpdatedRows) !== 1) throw new AppError('INVALID_CODE');
+        },
+      );
+      if (!(await repo.acceptInvitation(tx, invitation.id))) throw new AppError('INVALID_CODE');
       await recordAudit(tx, null, {
         action: 'invitation.accept',
         actorAccountId: accountId,

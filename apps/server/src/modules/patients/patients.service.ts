@@ -8,6 +8,7 @@ import { uuidv7 } from '../../platform/db/ids.ts';
 import { patientsRepository as repo, type PatientWrite } from './patients.repository.ts';
 import { toProfile, toSummary, toWrite, validateIdentity } from './patient-mapper.ts';
 import { readProfileAudited } from './profile-read.query.ts';
+import { careTeamRepository } from './care-team.repository.ts';
 
 const CARE_ROLE_FOR_CREATOR = {
   doctor: 'attending',
@@ -83,17 +84,14 @@ export class PatientsService {
         .map((r) => CARE_ROLE_FOR_CREATOR[r as keyof typeof CARE_ROLE_FOR_CREATOR])
         .find(Boolean);
       if (careRole) {
-        await tx
-          .insertInto('care_team')
-          .values({
-            id: uuidv7(),
-            org_id: orgId,
-            patient_id: id,
-            staff_account_id: ctx.actor.accountId,
-            role: careRole,
-            added_by: ctx.actor.accountId,
-          })
-          .execute();
+        await careTeamRepository.add(tx, {
+          id: uuidv7(),
+          orgId,
+          patientId: id,
+          staffId: ctx.actor.accountId,
+          role: careRole,
+          addedBy: ctx.actor.accountId,
+        });
       }
       await recordAudit(tx, ctx, {
         action: 'patient.create',

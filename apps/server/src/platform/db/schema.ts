@@ -42,6 +42,7 @@ export interface AccountsTable {
   mfa_pending_secret_enc: string | null;
   mfa_enabled: Generated<boolean>;
   mfa_exempt: Generated<boolean>;
+  mfa_last_step: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
