@@ -73,7 +73,7 @@ describe('staff', () => {
     expect(staff.find((s) => s.id === nurse.id)?.title).toBe('主管护师');
     expect((await admin.patch(`/api/v1/staff/${adminId}`, { roles: ['doctor'] })).statusCode).toBe(422);
     expect((await admin.patch(`/api/v1/staff/${nurse.id}`, { roles: ['platform_admin'] })).statusCode).toBe(
-      400,
+      403,
     );
   });
 });
