@@ -70,3 +70,24 @@ export const Organization = z.object({
   timeZone: z.string(),
   createdAt: IsoDateTime,
 });
+
+export const OrganizationInput = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,40}$/),
+  nameZh: z.string().trim().min(1).max(80),
+  nameEn: z.string().trim().min(1).max(120),
+  timeZone: z
+    .string()
+    .trim()
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown_time_zone')
+    .default('Asia/Shanghai'),
+});

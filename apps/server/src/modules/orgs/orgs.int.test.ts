@@ -121,3 +121,38 @@ describe('invitations', () => {
     ).toBe(409);
   });
 });
+
+describe('organizations', () => {
+  it('lets only a platform admin create a tenant, with a valid time zone and a unique code', async () => {
+    const platform = await createStaff(t, orgId, ['org_admin']);
+    await t.deps.db
+      .updateTable('accounts')
+      .set({ is_platform_admin: true })
+      .where('id', '=', platform.id)
+      .execute();
+    const p = await signIn(t, platform);
+    const created = await p.post('/api/v1/organizations', {
+      code: 'north-clinic',
+      nameZh: '北区诊所',
+      nameEn: 'North Clinic',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ timeZone: 'Asia/Shanghai' });
+    expect(
+      (await p.post('/api/v1/organizations', { code: 'north-clinic', nameZh: 'x', nameEn: 'x' })).statusCode,
+    ).toBe(409);
+    const badTz = await p.post('/api/v1/organizations', {
+      code: 'south',
+      nameZh: 'x',
+      nameEn: 'x',
+      timeZone: 'Mars/Base',
+    });
+    expect(badTz.statusCode).toBe(400);
+    expect(
+      (await admin.post('/api/v1/organizations', { code: 'sneaky', nameZh: 'x', nameEn: 'x' })).statusCode,
+    ).toBe(403);
+    expect(
+      ((await p.get('/api/v1/organizations')).json().items as { code: string }[]).map((o) => o.code),
+    ).toContain('north-clinic');
+  });
+});

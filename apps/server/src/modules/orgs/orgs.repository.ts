@@ -193,4 +193,16 @@ export const orgsRepository = {
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },
+
+  async insertOrg(
+    db: Executor,
+    row: { id: string; code: string; name_zh: string; name_en: string; time_zone: string },
+  ) {
+    return db
+      .insertInto('orgs')
+      .values(row)
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returning(['id', 'code', 'name_zh', 'name_en', 'time_zone', 'created_at'])
+      .executeTakeFirst();
+  },
 };

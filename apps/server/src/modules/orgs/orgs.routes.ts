@@ -10,6 +10,7 @@ import {
   Invitation,
   Ok,
   Organization,
+  OrganizationInput,
   Staff,
   StaffRole,
   StaffUpdate,
@@ -158,6 +159,21 @@ export function orgsRoutes(deps: AppDeps) {
         config: { access: { roles: ['platform_admin'] } },
       },
       async () => ({ items: await orgs.organizations() }),
+    );
+
+    app.post(
+      '/organizations',
+      {
+        schema: {
+          tags,
+          summary: 'Create an organization (tenant)',
+          body: OrganizationInput,
+          response: { 201: Organization },
+        },
+        config: { access: { roles: ['platform_admin'] } },
+      },
+      async (req, reply) =>
+        reply.status(201).send(await orgs.createOrganization(staffContextOf(req), req.body)),
     );
   };
 }

@@ -260,6 +260,37 @@ export class OrgsService {
     });
   }
 
+  /** A new tenant; its first administrator is then invited by a platform admin acting in it. */
+  async createOrganization(
+    ctx: StaffCtx,
+    input: { code: string; nameZh: string; nameEn: string; timeZone: string },
+  ) {
+    return this.deps.db.transaction().execute(async (tx) => {
+      const row = await repo.insertOrg(tx, {
+        id: uuidv7(),
+        code: input.code,
+        name_zh: input.nameZh,
+        name_en: input.nameEn,
+        time_zone: input.timeZone,
+      });
+      if (!row) throw new AppError('ALREADY_EXISTS', { errors: [{ path: 'code', message: 'taken' }] });
+      await recordAudit(tx, ctx, {
+        action: 'organization.create',
+        orgId: row.id,
+        resourceType: 'organization',
+        resourceId: row.id,
+      });
+      return {
+        id: row.id,
+        code: row.code,
+        nameZh: row.name_zh,
+        nameEn: row.name_en,
+        timeZone: row.time_zone,
+        createdAt: row.created_at.toISOString(),
+      };
+    });
+  }
+
   async organizations() {
     const rows = await repo.orgs(this.deps.db);
     return rows.map((r) => ({
