@@ -64,6 +64,15 @@ export const enUS: Messages = {
     platform_admin: 'Platform admin',
   },
   sex: { male: 'Male', female: 'Female', other: 'Other', unknown: 'Unknown' },
+  relationships: {
+    self: 'self',
+    spouse: 'spouse',
+    child: 'child',
+    parent: 'parent',
+    sibling: 'sibling',
+    grandparent: 'grandparent',
+    other: 'other',
+  },
   careTeamRoles: {
     attending: 'Attending doctor',
     nurse: 'Nurse',
@@ -194,7 +203,7 @@ export const enUS: Messages = {
     birthDate: 'Date of birth',
     updated: 'Profile updated',
     breakGlassBanner:
-      'You are viewing this patient under break-glass access. The access is audited and reported to the org admins.',
+      "You are viewing this patient under break-glass access: read only. The access is audited and listed in the org admins' break-glass log.",
     breakGlassUntil: 'Break-glass access lasts until {{time}}.',
     back: 'Back to patients',
   },

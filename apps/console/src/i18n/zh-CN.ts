@@ -63,6 +63,15 @@ export const zhCN = {
     platform_admin: '平台管理员',
   },
   sex: { male: '男', female: '女', other: '其他', unknown: '未知' },
+  relationships: {
+    self: '本人',
+    spouse: '配偶',
+    child: '子女',
+    parent: '父母',
+    sibling: '兄弟姐妹',
+    grandparent: '祖父母/外祖父母',
+    other: '其他',
+  },
   careTeamRoles: {
     attending: '主治医生',
     nurse: '责任护士',
@@ -189,7 +198,8 @@ export const zhCN = {
     editTitle: '编辑基本信息',
     birthDate: '出生日期',
     updated: '档案已更新',
-    breakGlassBanner: '您正通过紧急访问（break-glass）查看此患者，访问已记录审计并通知机构管理员。',
+    breakGlassBanner:
+      '您正通过紧急访问（break-glass）查看此患者：只能查看，不能修改；访问已记入审计，并列入机构管理员的紧急访问记录。',
     breakGlassUntil: '紧急访问有效期至 {{time}}。',
     back: '返回患者列表',
   },

@@ -29,7 +29,7 @@ export function ErrorNotice({ error }: { error: unknown }) {
     return (
       <Notice tone="error">
         <strong>{error.title}</strong>
-        {error.detail && <p>{error.detail}</p>}
+        {error.detail && error.detail !== error.title && <p>{error.detail}</p>}
       </Notice>
     );
   }

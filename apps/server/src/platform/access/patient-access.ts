@@ -26,7 +26,7 @@ const PROXY_SCOPE_FOR: Record<PatientAction, ProxyScope | null> = {
 
 /**
  * The one policy for a patient's record. Staff reach a record only inside their organization and only through a
- * care relationship or an unexpired break-glass grant; patients reach their own profiles (self and family members
+ * care relationship or, to read only, an unexpired break-glass grant; patients reach their own profiles (self and family members
  * they manage) and profiles shared with them by a proxy grant whose scope covers the action.
  * Answers 404 rather than 403 where a 403 would tell a stranger that the record exists.
  */
@@ -48,7 +48,8 @@ export async function requirePatientAccess(
     const row = result.rows[0];
     if (!row) throw new AppError('PATIENT_NOT_FOUND');
     if (row.care) return { patientId, orgId: row.org_id, basis: 'care_team' };
-    if (row.glass) return { patientId, orgId: row.org_id, basis: 'break_glass' };
+    // Break-glass opens the record to read in an emergency, not to change it.
+    if (row.glass && action === 'view') return { patientId, orgId: row.org_id, basis: 'break_glass' };
     throw new AppError('ACCESS_DENIED');
   }
   const scope = PROXY_SCOPE_FOR[action];

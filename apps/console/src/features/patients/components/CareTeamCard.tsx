@@ -11,9 +11,11 @@ import { AddCareTeamMemberForm } from './AddCareTeamMemberForm';
 interface Props {
   patientId: string;
   careTeam: UseQueryResult<CareTeamMember[]>;
+  /** Org admins and members of the team manage it; others (break-glass) only see it. */
+  canManage: boolean;
 }
 
-export function CareTeamCard({ patientId, careTeam }: Props) {
+export function CareTeamCard({ patientId, careTeam, canManage }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { remove } = useCareTeamChange(patientId);
@@ -37,19 +39,23 @@ export function CareTeamCard({ patientId, careTeam }: Props) {
         rowKey="staffId"
         renderItem={(member) => (
           <List.Item
-            actions={[
-              <Popconfirm
-                key="remove"
-                title={t('careTeam.removeConfirm', { name: member.name })}
-                okText={t('common.remove')}
-                cancelText={t('common.cancel')}
-                onConfirm={() => removeMember(member)}
-              >
-                <Button size="small" danger aria-label={`${t('common.remove')} ${member.name}`}>
-                  {t('common.remove')}
-                </Button>
-              </Popconfirm>,
-            ]}
+            actions={
+              canManage
+                ? [
+                    <Popconfirm
+                      key="remove"
+                      title={t('careTeam.removeConfirm', { name: member.name })}
+                      okText={t('common.remove')}
+                      cancelText={t('common.cancel')}
+                      onConfirm={() => removeMember(member)}
+                    >
+                      <Button size="small" danger aria-label={`${t('common.remove')} ${member.name}`}>
+                        {t('common.remove')}
+                      </Button>
+                    </Popconfirm>,
+                  ]
+                : []
+            }
           >
             <div className="care-team__member">
               <Typography.Text strong>{member.name}</Typography.Text>
@@ -64,7 +70,7 @@ export function CareTeamCard({ patientId, careTeam }: Props) {
           </List.Item>
         )}
       />
-      <AddCareTeamMemberForm patientId={patientId} existing={careTeam.data ?? []} />
+      {canManage ? <AddCareTeamMemberForm patientId={patientId} existing={careTeam.data ?? []} /> : null}
     </Card>
   );
 }

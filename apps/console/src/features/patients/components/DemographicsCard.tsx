@@ -6,7 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { ageOn } from '../../../lib/format';
 import { EditPatientModal } from './EditPatientModal';
 
-export function DemographicsCard({ profile }: { profile: PatientProfile }) {
+/** `canEdit`: only the care team edits; break-glass access is read only. */
+export function DemographicsCard({ profile, canEdit }: { profile: PatientProfile; canEdit: boolean }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const none = t('common.none');
@@ -35,7 +36,9 @@ export function DemographicsCard({ profile }: { profile: PatientProfile }) {
     {
       key: 'contact',
       label: t('patientForm.emergencyContact'),
-      children: contact ? `${contact.name} (${contact.relationship}) ${contact.phone}` : none,
+      children: contact
+        ? `${contact.name} (${t(`relationships.${contact.relationship}`, { defaultValue: contact.relationship })}) ${contact.phone}`
+        : none,
       span: 2,
     },
     {
@@ -54,9 +57,11 @@ export function DemographicsCard({ profile }: { profile: PatientProfile }) {
     <Card
       title={<h2 className="card-heading">{t('profile.demographics')}</h2>}
       extra={
-        <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
-          {t('common.edit')}
-        </Button>
+        canEdit ? (
+          <Button icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+        ) : null
       }
     >
       <Descriptions items={items} column={2} bordered size="small" />

@@ -10,6 +10,7 @@ import { useCareTeam, usePatient } from '../hooks/use-patients';
 import { AccessDenied } from './AccessDenied';
 import { BreakGlassBanner } from './BreakGlassBanner';
 import { CareTeamCard } from './CareTeamCard';
+import { useStaffMe } from '../../auth/hooks/use-me';
 import { DemographicsCard } from './DemographicsCard';
 
 export function PatientProfilePage() {
@@ -17,6 +18,7 @@ export function PatientProfilePage() {
   const { id = '' } = useParams();
   const patient = usePatient(id);
   const careTeam = useCareTeam(id, patient.isSuccess);
+  const me = useStaffMe();
 
   if (patient.isPending) return <FullPageSpin />;
   if (patient.isError) {
@@ -27,6 +29,7 @@ export function PatientProfilePage() {
     return <QueryError error={patient.error} onRetry={() => void patient.refetch()} />;
   }
   const profile = patient.data;
+  const onTeam = careTeam.data?.some((m) => m.staffId === me.accountId) ?? false;
 
   return (
     <>
@@ -37,10 +40,14 @@ export function PatientProfilePage() {
       <BreakGlassBanner profile={profile} careTeam={careTeam.data} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={15}>
-          <DemographicsCard profile={profile} />
+          <DemographicsCard profile={profile} canEdit={onTeam} />
         </Col>
         <Col xs={24} xl={9}>
-          <CareTeamCard patientId={id} careTeam={careTeam} />
+          <CareTeamCard
+            patientId={id}
+            careTeam={careTeam}
+            canManage={onTeam || me.roles.includes('org_admin')}
+          />
         </Col>
       </Row>
     </>
