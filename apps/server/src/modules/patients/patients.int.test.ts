@@ -169,7 +169,9 @@ describe('care relationship and break-glass', () => {
     expect(glass.statusCode).toBe(201);
     expect((await colleague.get(`/api/v1/patients/${p.id}`)).statusCode).toBe(200);
     // Break-glass is read only.
-    expect((await colleague.patch(`/api/v1/patients/${p.id}`, { version: 1, name: '改名' })).statusCode).toBe(403);
+    expect((await colleague.patch(`/api/v1/patients/${p.id}`, { version: 1, name: '改名' })).statusCode).toBe(
+      403,
+    );
 
     const log = (await admin.get('/api/v1/break-glass')).json().items as {
       patientId: string;
