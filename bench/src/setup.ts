@@ -6,10 +6,8 @@ import { loadConfig } from '../../apps/server/src/config.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
 import { openDatabase, type DatabaseHandle } from '../../apps/server/src/platform/db/database.ts';
 import { migrate } from '../../apps/server/src/platform/db/migrate.ts';
+import { createDeps } from '../../apps/server/src/platform/runtime.ts';
 import { uuidv7 } from '../../apps/server/src/platform/db/ids.ts';
-import { FieldCrypto } from '../../apps/server/src/platform/crypto/field-crypto.ts';
-import { SessionStore } from '../../apps/server/src/platform/auth/session-store.ts';
-import { RecordingMessenger } from '../../apps/server/src/platform/notify/messenger.ts';
 import { hashPassword } from '../../apps/server/src/modules/identity/passwords.ts';
 import type { AppDeps } from '../../apps/server/src/platform/deps.ts';
 import { countPoolWork, type PoolCounters } from './pool-counters.ts';
@@ -58,16 +56,7 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
   const database = openDatabase(databaseUrl, { max: 20 });
   const counters = countPoolWork(database.pool);
   await migrate(database.pool);
-  const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
-  const deps: AppDeps = {
-    config,
-    db: database.db,
-    pool: database.pool,
-    crypto,
-    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
-    messenger: new RecordingMessenger(crypto),
-    jobs: null,
-  };
+  const deps = createDeps(config, database);
   const app = await buildApp(deps, { logger: false });
   const listening = await listenLocally(app);
   return { ...listening, deps, counters, close: () => closeAll(listening, database) };

@@ -6,9 +6,7 @@ import { authenticator } from 'otplib';
 import { loadConfig, type Config } from '../src/config.ts';
 import { buildApp } from '../src/app.ts';
 import { openDatabase, type DatabaseHandle } from '../src/platform/db/database.ts';
-import { FieldCrypto } from '../src/platform/crypto/field-crypto.ts';
-import { SessionStore } from '../src/platform/auth/session-store.ts';
-import { RecordingMessenger } from '../src/platform/notify/messenger.ts';
+import { createDeps } from '../src/platform/runtime.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
@@ -45,16 +43,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const database = openDatabase(databaseUrl, { max: 5 });
-  const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
-  const deps: AppDeps = {
-    config,
-    db: database.db,
-    pool: database.pool,
-    crypto,
-    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
-    messenger: new RecordingMessenger(crypto),
-    jobs: null,
-  };
+  const deps = createDeps(config, database);
   const app = await buildApp(deps, { logger: process.env.TEST_LOG === '1' });
   await app.ready();
   return {

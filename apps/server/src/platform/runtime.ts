@@ -11,6 +11,26 @@ import type { Logger } from './logging.ts';
 import { auditSealJob } from './audit/audit-seal.job.ts';
 import { sweepJob } from './maintenance/sweep.job.ts';
 
+/** The app's dependencies over an open database: the same wiring for the server, the tests and the benchmarks. */
+export function createDeps(
+  config: Config,
+  database: DatabaseHandle,
+  jobs: () => JobRunner | null = () => null,
+): AppDeps {
+  const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
+  return {
+    config,
+    db: database.db,
+    pool: database.pool,
+    crypto,
+    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
+    messenger: new RecordingMessenger(crypto),
+    get jobs() {
+      return jobs();
+    },
+  };
+}
+
 export interface Runtime {
   deps: AppDeps;
   database: DatabaseHandle;
@@ -34,19 +54,8 @@ export async function openRuntime(
   const migrations = await migrate(database.pool);
   if (migrations.applied.length) log.info({ applied: migrations.applied }, 'database migrated');
 
-  const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
   let jobs: JobRunner | null = null;
-  const deps: AppDeps = {
-    config,
-    db: database.db,
-    pool: database.pool,
-    crypto,
-    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
-    messenger: new RecordingMessenger(crypto),
-    get jobs() {
-      return jobs;
-    },
-  };
+  const deps = createDeps(config, database, () => jobs);
   if (options.jobs !== false) {
     jobs = new JobRunner(url, log);
     jobs.register(auditSealJob(deps));
