@@ -195,6 +195,39 @@ describe('SMS one-time code', () => {
   });
 });
 
+describe('password reset by email', () => {
+  it('sends the code by email to a staff account without a phone, and the new password works', async () => {
+    const staff = await createStaff(t, orgId, ['nurse']);
+    const c = new Client(t.app);
+    expect((await c.post('/api/v1/auth/password-reset', { identifier: staff.email })).statusCode).toBe(202);
+    const mail = await t.deps.db
+      .selectFrom('outbound_messages')
+      .select('body')
+      .where('recipient_bidx', '=', t.deps.crypto.blindIndex('email', staff.email))
+      .orderBy('created_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const code = mail.body.match(/\d{6}/)![0];
+    const done = await c.post('/api/v1/auth/password-reset/confirm', {
+      identifier: staff.email,
+      code,
+      newPassword: 'Fresh-password-77',
+    });
+    expect(done.statusCode).toBe(200);
+    expect(
+      (
+        await new Client(t.app).post('/api/v1/auth/login', {
+          identifier: staff.email,
+          password: 'Fresh-password-77',
+        })
+      ).statusCode,
+    ).toBe(200);
+    // Unknown accounts get the same answer and nothing is sent.
+    expect(
+      (await c.post('/api/v1/auth/password-reset', { identifier: 'nobody@example.com' })).statusCode,
+    ).toBe(202);
+  });
+});
+
 describe('two-step verification for staff', () => {
   it('makes staff enrol TOTP before anything else, then asks for a code at every sign-in', async () => {
     const { email } = await createStaff(t, orgId, ['doctor'], { enrolled: false });

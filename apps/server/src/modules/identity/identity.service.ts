@@ -219,36 +219,76 @@ export class IdentityService {
     return this.startSession(account, client, 'auth.login');
   }
 
+  /**
+   * Reset codes go by SMS to the account's phone, or by email to an account that has none (staff invited by email).
+   * The answer never says whether the account exists.
+   */
   async requestPasswordReset(identifier: string, client: ClientInfo): Promise<void> {
-    // Codes go by SMS; an email-only account gets the same answer and no code until email delivery is configured.
-    if (identifier.includes('@')) {
-      const account = await repo.findAccountForLogin(this.deps.db, { email: identifier.toLowerCase() });
-      if (!account) return;
-      const full = await repo.findAccountById(this.deps.db, account.id);
-      const phone = this.deps.crypto.decryptNullable(full?.phone_enc);
-      if (phone) await this.sendCode('password_reset', phone, client);
-      return;
+    if (!identifier.includes('@')) return this.sendCode('password_reset', identifier, client);
+    const target = await this.resetTarget(identifier);
+    if (target?.channel === 'sms') return this.sendCode('password_reset', target.to, client);
+    if (!target) return;
+    const { db, messenger } = this.deps;
+    if ((await repo.countRecentCodes(db, 'password_reset', target.bidx, 60)) >= MAX_CODES_PER_HOUR) {
+      throw new AppError('RATE_LIMITED');
     }
-    await this.sendCode('password_reset', identifier, client);
+    const code = sixDigitCode();
+    await db.transaction().execute(async (tx) => {
+      await repo.insertCode(tx, {
+        purpose: 'password_reset',
+        targetBidx: target.bidx,
+        codeHash: hashToken(code),
+        ttlMinutes: CODE_TTL_MINUTES.password_reset,
+      });
+      await messenger.send(tx, {
+        channel: 'email',
+        to: target.to,
+        template: 'password_reset_code',
+        params: { code },
+        language: client.language,
+      });
+    });
+  }
+
+  /** Where an account's reset code goes: its phone when it has one, otherwise its email. */
+  private async resetTarget(identifier: string) {
+    const { db, crypto } = this.deps;
+    const account = await repo.findAccountForLogin(db, this.lookup(identifier));
+    if (!account) return null;
+    const full = await repo.findAccountById(db, account.id);
+    const phone = crypto.decryptNullable(full?.phone_enc);
+    if (phone)
+      return {
+        accountId: account.id,
+        channel: 'sms' as const,
+        to: phone,
+        bidx: crypto.blindIndex('phone', phone),
+      };
+    if (full?.email) {
+      return {
+        accountId: account.id,
+        channel: 'email' as const,
+        to: full.email,
+        bidx: crypto.blindIndex('email', full.email),
+      };
+    }
+    return null;
   }
 
   async confirmPasswordReset(identifier: string, code: string, newPassword: string): Promise<void> {
-    const { db, crypto } = this.deps;
-    const account = await repo.findAccountForLogin(db, this.lookup(identifier));
-    if (!account) throw new AppError('INVALID_CODE');
-    const full = await repo.findAccountById(db, account.id);
-    const phone = crypto.decryptNullable(full?.phone_enc);
-    if (!phone) throw new AppError('INVALID_CODE');
+    const { db } = this.deps;
+    const target = await this.resetTarget(identifier);
+    if (!target) throw new AppError('INVALID_CODE');
     const passwordHash = await hashPassword(newPassword);
     await db.transaction().execute(async (tx) => {
-      await this.consumeCode(tx, 'password_reset', crypto.blindIndex('phone', phone), code);
-      await repo.setPassword(tx, account.id, passwordHash);
-      await repo.revokeAllSessions(tx, account.id, null);
+      await this.consumeCode(tx, 'password_reset', target.bidx, code);
+      await repo.setPassword(tx, target.accountId, passwordHash);
+      await repo.revokeAllSessions(tx, target.accountId, null);
       await recordAudit(tx, null, {
         action: 'auth.password.reset',
-        actorAccountId: account.id,
+        actorAccountId: target.accountId,
         resourceType: 'account',
-        resourceId: account.id,
+        resourceId: target.accountId,
       });
     });
   }
