@@ -188,4 +188,28 @@ describe('care console', () => {
       await screenshot(admin, 'console-audit-verified');
     });
   });
+
+  it('shows a patient name with markup as text, in the list and on the profile, and never runs it', async () => {
+    await journey(browser(), 'console-markup-name', async ({ desktop }) => {
+      const page = await desktop('zh-CN');
+      await signInToConsole(page, DOCTOR.email);
+      await workbenchHeading(page, 'zh-CN', DOCTOR.name);
+      const name = `<img src=x onerror="window.__xss=1">${randomBytes(2).toString('hex')}`;
+      const me = await apiGet<{ csrfToken: string }>(page, '/api/v1/auth/me');
+      const created = await page.request.post('/api/v1/patients', {
+        data: { name, sex: 'female', birthDate: '1990-01-01' },
+        headers: { 'x-csrf-token': me.csrfToken },
+      });
+      expect(created.status()).toBe(201);
+      const { id } = (await created.json()) as { id: string };
+
+      await page.goto(`/console/patients/${id}`);
+      await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(name);
+      await page.getByTestId('nav-patients').click();
+      await search(page, name.slice(-4));
+      await eventually(() => rowNames(page)).toContain(name);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await page.locator('img[src="x"]').count()).toBe(0);
+    });
+  });
 });
