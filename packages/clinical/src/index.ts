@@ -1,2 +1,2 @@
-// Clinical rules (risk scores, reference ranges, metrics) land here with their sources; see shared design notes.
-export {};
+// Clinical rules: pure functions and tables, each citing its source (see /work/shared/design/clinical.md).
+export * from './units.ts';
