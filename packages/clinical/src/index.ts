@@ -1,2 +1,3 @@
 // Clinical rules: pure functions and tables, each citing its source (see /work/shared/design/clinical.md).
 export * from './units.ts';
+export * from './analytes.ts';
