@@ -1,3 +1,5 @@
 // Clinical rules: pure functions and tables, each citing its source (see /work/shared/design/clinical.md).
 export * from './units.ts';
 export * from './analytes.ts';
+export * from './reference-ranges.ts';
+export * from './flags.ts';
