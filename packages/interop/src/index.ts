@@ -1,2 +1,2 @@
 // Interoperability (FHIR R4 mappers, HL7 v2, Apple Health parsing): pure functions, no I/O.
-export {};
+export * from './hl7v2/index.ts';
