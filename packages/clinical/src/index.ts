@@ -3,3 +3,6 @@ export * from './units.ts';
 export * from './analytes.ts';
 export * from './reference-ranges.ts';
 export * from './flags.ts';
+export * from './bands.ts';
+export * from './glucose.ts';
+export * from './lipids.ts';
