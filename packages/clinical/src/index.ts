@@ -6,3 +6,5 @@ export * from './flags.ts';
 export * from './bands.ts';
 export * from './glucose.ts';
 export * from './lipids.ts';
+export * from './egfr.ts';
+export * from './bmi.ts';
