@@ -8,3 +8,4 @@ export * from './glucose.ts';
 export * from './lipids.ts';
 export * from './egfr.ts';
 export * from './bmi.ts';
+export * from './blood-pressure.ts';
