@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bmi, bmiCategory, waistCategory, type BmiCategory, type WaistCategory } from './bmi.ts';
-import type { Sex } from './reference-ranges.ts';
+import type { BiologicalSex } from './reference-ranges.ts';
 
 describe('bmi', () => {
   it.each([
@@ -31,7 +31,7 @@ describe('bmiCategory (WS/T 428-2013)', () => {
 });
 
 describe('waistCategory (WS/T 428-2013)', () => {
-  it.each<[number, Sex, WaistCategory]>([
+  it.each<[number, BiologicalSex, WaistCategory]>([
     [84.9, 'male', 'normal'],
     [85, 'male', 'pre-central-obesity'],
     [89.9, 'male', 'pre-central-obesity'],

@@ -1,6 +1,6 @@
 // Body size categories for adults in China, WS/T 428-2013 (成人体重判定), as listed in clinical.md.
 import { bandOf, type Band } from './bands.ts';
-import type { Sex } from './reference-ranges.ts';
+import type { BiologicalSex } from './reference-ranges.ts';
 
 /** BMI = weight (kg) / height (m)^2, full precision; WS/T 428-2013 reports it to one decimal. */
 export function bmi(weightKg: number, heightCm: number): number {
@@ -28,7 +28,7 @@ export function bmiCategory(bmiValue: number): BmiCategory {
 export type WaistCategory = 'normal' | 'pre-central-obesity' | 'central-obesity';
 
 // Waist: pre-central obesity 85-89.9 cm (men), 80-84.9 cm (women); central obesity >= 90 (men), >= 85 (women).
-const WAIST_BANDS: Readonly<Record<Sex, readonly Band<WaistCategory>[]>> = {
+const WAIST_BANDS: Readonly<Record<BiologicalSex, readonly Band<WaistCategory>[]>> = {
   male: [
     { below: 85, band: 'normal' },
     { below: 90, band: 'pre-central-obesity' },
@@ -41,6 +41,6 @@ const WAIST_BANDS: Readonly<Record<Sex, readonly Band<WaistCategory>[]>> = {
   ],
 };
 
-export function waistCategory(waistCm: number, sex: Sex): WaistCategory {
+export function waistCategory(waistCm: number, sex: BiologicalSex): WaistCategory {
   return bandOf(waistCm, WAIST_BANDS[sex]);
 }

@@ -1,18 +1,18 @@
 // eGFR by the CKD-EPI 2021 creatinine equation, without a race term (Inker et al., NEJM 2021;385:1737-49), and
 // the KDIGO GFR categories (KDIGO 2012 CKD guideline). Equation as written in clinical.md, Kidney.
 import { bandOf, type Band } from './bands.ts';
-import type { Sex } from './reference-ranges.ts';
+import type { BiologicalSex } from './reference-ranges.ts';
 import { convert, type Quantity } from './units.ts';
 
 export interface EgfrInput {
   /** Serum creatinine in mg/dL or umol/L. */
   readonly creatinine: Quantity;
   readonly ageYears: number;
-  readonly sex: Sex;
+  readonly sex: BiologicalSex;
 }
 
 // kappa and alpha by sex; the female factor 1.012 (CKD-EPI 2021).
-const COEFFICIENTS: Readonly<Record<Sex, { kappa: number; alpha: number; factor: number }>> = {
+const COEFFICIENTS: Readonly<Record<BiologicalSex, { kappa: number; alpha: number; factor: number }>> = {
   female: { kappa: 0.7, alpha: -0.241, factor: 1.012 },
   male: { kappa: 0.9, alpha: -0.302, factor: 1 },
 };

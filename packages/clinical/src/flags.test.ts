@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { criticalLimitsFor, interpret, type CriticalLimits, type Flag } from './flags.ts';
-import { rangeFor, type Patient } from './reference-ranges.ts';
+import { rangeFor, type SexAndAge } from './reference-ranges.ts';
 import { UnitConversionError } from './units.ts';
 
-const man: Patient = { sex: 'male', ageYears: 50 };
-const woman: Patient = { sex: 'female', ageYears: 50 };
+const man: SexAndAge = { sex: 'male', ageYears: 50 };
+const woman: SexAndAge = { sex: 'female', ageYears: 50 };
 
-function flag(analyte: string, value: number, unit: string, patient: Patient = man): Flag {
+function flag(analyte: string, value: number, unit: string, patient: SexAndAge = man): Flag {
   return interpret(value, unit, rangeFor(analyte, patient), criticalLimitsFor(analyte));
 }
 
 describe('interpret', () => {
-  it.each<[string, number, string, Patient, Flag]>([
+  it.each<[string, number, string, SexAndAge, Flag]>([
     // Critical values (typical): potassium < 2.8 or > 6.2 mmol/L; no range configured, so in between is N.
     ['potassium', 2.79, 'mmol/L', man, 'LL'],
     ['potassium', 2.8, 'mmol/L', man, 'N'],

@@ -1,6 +1,6 @@
 // Abnormal flags for a lab value (HL7 v2 table 0078 style codes: N, H, L, HH, LL for critical).
 import { resolveAnalyteKey, type AnalyteKey } from './analytes.ts';
-import type { ReferenceRange } from './reference-ranges.ts';
+import type { ReferenceInterval } from './reference-ranges.ts';
 import { convert } from './units.ts';
 
 export type Flag = 'N' | 'H' | 'L' | 'HH' | 'LL';
@@ -59,7 +59,7 @@ function inUnit(value: number, unit: string, toUnit: string, analyte: AnalyteKey
 export function interpret(
   value: number,
   unit: string,
-  range: ReferenceRange | null,
+  range: ReferenceInterval | null,
   criticals: CriticalLimits | null = null,
 ): Flag {
   if (!Number.isFinite(value)) throw new RangeError(`Cannot flag ${String(value)}`);

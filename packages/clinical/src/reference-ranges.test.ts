@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { rangeFor, type Patient, type ReferenceRangeRow } from './reference-ranges.ts';
+import { rangeFor, type SexAndAge, type ReferenceIntervalRow } from './reference-ranges.ts';
 
-const man: Patient = { sex: 'male', ageYears: 45 };
-const woman: Patient = { sex: 'female', ageYears: 45 };
+const man: SexAndAge = { sex: 'male', ageYears: 45 };
+const woman: SexAndAge = { sex: 'female', ageYears: 45 };
 
 describe('rangeFor', () => {
   it.each([
@@ -44,13 +44,15 @@ describe('rangeFor', () => {
   it('has no built-in range for a child, an unknown sex on a sex-specific analyte, or an unknown analyte', () => {
     expect(rangeFor('hemoglobin', { sex: 'male', ageYears: 12 })).toBeNull();
     expect(rangeFor('hemoglobin', { ageYears: 40 })).toBeNull();
+    expect(rangeFor('hemoglobin', { sex: 'unknown', ageYears: 40 })).toBeNull();
+    expect(rangeFor('wbc', { sex: 'other', ageYears: 40 })?.high).toBe(9.5);
     expect(rangeFor('wbc', { ageYears: 40 })?.high).toBe(9.5);
     expect(rangeFor('9999-9', man)).toBeNull();
     expect(rangeFor('sodium', man)).toBeNull();
   });
 
   it('lets an org-configured range win over the built-in one', () => {
-    const overrides: ReferenceRangeRow[] = [
+    const overrides: ReferenceIntervalRow[] = [
       { analyte: 'alt', sex: 'male', low: 0, high: 40, unit: 'U/L', source: 'Org lab 2025' },
       { analyte: 'sodium', low: 137, high: 147, unit: 'mmol/L', source: 'Org lab 2025' },
       { analyte: 'hemoglobin', maxAgeYears: 17, low: 110, high: 160, unit: 'g/L', source: 'Org paediatric' },

@@ -2,10 +2,11 @@
 // Values from /work/shared/design/clinical.md; an org's own table (lab-specific intervals) always wins.
 import { resolveAnalyteKey, type AnalyteKey } from './analytes.ts';
 
-export type Sex = 'male' | 'female';
+export type BiologicalSex = 'male' | 'female';
 
-export interface Patient {
-  readonly sex?: Sex;
+export interface SexAndAge {
+  /** 'other' or 'unknown' (as recorded in contracts) match only rows that apply to either sex. */
+  readonly sex?: BiologicalSex | 'other' | 'unknown';
   readonly ageYears: number;
 }
 
@@ -13,7 +14,7 @@ export interface Patient {
  * A value is low when below `low` and high when above `high`; with `highExclusive` it is already high at `high`
  * itself (guidelines that write "desirable < 5.2" put 5.2 in the high band).
  */
-export interface ReferenceRange {
+export interface ReferenceInterval {
   readonly analyte: AnalyteKey;
   readonly low?: number;
   readonly high?: number;
@@ -22,9 +23,9 @@ export interface ReferenceRange {
   readonly source: string;
 }
 
-export interface ReferenceRangeRow extends ReferenceRange {
+export interface ReferenceIntervalRow extends ReferenceInterval {
   /** Omitted: applies to either sex. */
-  readonly sex?: Sex;
+  readonly sex?: BiologicalSex;
   /** Inclusive age bounds in years; omitted means no bound. */
   readonly minAgeYears?: number;
   readonly maxAgeYears?: number;
@@ -40,7 +41,7 @@ const CDS_2020 = '中国2型糖尿病防治指南 2020 (Chinese Diabetes Society
 const GOUT_2019 = '中国高尿酸血症与痛风诊疗指南 2019';
 const WS_T_428 = 'WS/T 428-2013 成人体重判定';
 
-const PUBLISHED_ADULT_RANGES: readonly ReferenceRangeRow[] = [
+const PUBLISHED_ADULT_RANGES: readonly ReferenceIntervalRow[] = [
   // Hemoglobin men 130-175 g/L, women 115-150 g/L (WS/T 405-2012).
   { analyte: 'hemoglobin', sex: 'male', low: 130, high: 175, unit: 'g/L', source: WS_T_405 },
   { analyte: 'hemoglobin', sex: 'female', low: 115, high: 150, unit: 'g/L', source: WS_T_405 },
@@ -65,12 +66,12 @@ const PUBLISHED_ADULT_RANGES: readonly ReferenceRangeRow[] = [
   { analyte: 'bmi', low: 18.5, high: 24.0, highExclusive: true, unit: 'kg/m2', source: WS_T_428 },
 ];
 
-export const REFERENCE_RANGES: readonly ReferenceRangeRow[] = PUBLISHED_ADULT_RANGES.map((r) => ({
+export const REFERENCE_RANGES: readonly ReferenceIntervalRow[] = PUBLISHED_ADULT_RANGES.map((r) => ({
   minAgeYears: ADULT,
   ...r,
 }));
 
-function matches(row: ReferenceRangeRow, analyte: AnalyteKey, patient: Patient): boolean {
+function matches(row: ReferenceIntervalRow, analyte: AnalyteKey, patient: SexAndAge): boolean {
   return (
     row.analyte === analyte &&
     (row.sex === undefined || row.sex === patient.sex) &&
@@ -79,7 +80,7 @@ function matches(row: ReferenceRangeRow, analyte: AnalyteKey, patient: Patient):
   );
 }
 
-function toRange(row: ReferenceRangeRow): ReferenceRange {
+function toRange(row: ReferenceIntervalRow): ReferenceInterval {
   const { sex: _sex, minAgeYears: _min, maxAgeYears: _max, ...range } = row;
   return range;
 }
@@ -90,9 +91,9 @@ function toRange(row: ReferenceRangeRow): ReferenceRange {
  */
 export function rangeFor(
   analyteOrLoinc: string,
-  patient: Patient,
-  overrides: readonly ReferenceRangeRow[] = [],
-): ReferenceRange | null {
+  patient: SexAndAge,
+  overrides: readonly ReferenceIntervalRow[] = [],
+): ReferenceInterval | null {
   const analyte = resolveAnalyteKey(analyteOrLoinc);
   if (analyte === undefined) return null;
   const row =
