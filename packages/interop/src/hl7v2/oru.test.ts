@@ -98,6 +98,15 @@ describe('readOruResults', () => {
       system: '99LOCAL',
     });
   });
+
+  it('stays quick on a megabyte of digits in OBX-5 and OBX-7', () => {
+    const digits = '1'.repeat(1_000_000);
+    const started = performance.now();
+    const { requests } = readOruResults(oru('OBR|1', `OBX|1|NM|1^X^LN||${digits}x||${digits}-x`));
+    expect(requests[0]?.observations[0]?.problems).toEqual(['BAD_NUMBER']);
+    expect(requests[0]?.observations[0]?.referenceRange?.low).toBeUndefined();
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
 });
 
 describe('parseReferenceRange', () => {

@@ -156,5 +156,6 @@ function readValue(
 
 function toNumber(text: string): number | undefined {
   const trimmed = text.trim();
+  if (trimmed.length > 64) return undefined; // no measurement has this many digits; keeps the pattern linear
   return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(trimmed) ? Number(trimmed) : undefined;
 }
