@@ -63,6 +63,15 @@ describe('parse', () => {
     expect(serialize(message)).toBe(text);
   });
 
+  it('writes a changed message with parsed segments kept as they were and new ones encoded', () => {
+    const message = parseMessage(`${MSH}\nPID|1|\\X41\\`);
+    const changed = {
+      ...message,
+      segments: [...message.segments, { name: 'NTE', fields: [[[['1']]], [[['']]], [[['a|b']]]] }],
+    };
+    expect(serialize(changed)).toBe(`${MSH}\nPID|1|\\X41\\\nNTE|1||a\\F\\b\n`);
+  });
+
   it('reads several messages one after another', () => {
     const messages = parse(`${MSH}\rPID|1\r${MSH.replace('MSG1', 'MSG2')}\rPID|2\r`);
     expect(messages.map((m) => get(m, 'MSH', 1, 10))).toEqual(['MSG1', 'MSG2']);

@@ -5,10 +5,14 @@ import type { Hl7Delimiters, Hl7Field, Hl7Message, Hl7Segment } from './types.ts
 /** Encodes a message; segments that came unmodified from parse() are written back byte for byte. */
 export function serialize(message: Hl7Message): string {
   const { delimiters, segmentSeparator } = message;
+  const last = message.segments.length - 1;
   return message.segments
-    .map(
-      (segment) => sourceTextOf(segment, delimiters) ?? encodeSegment(segment, delimiters) + segmentSeparator,
-    )
+    .map((segment, index) => {
+      const source = sourceTextOf(segment, delimiters);
+      if (source === undefined) return encodeSegment(segment, delimiters) + segmentSeparator;
+      // The input's last segment may lack a terminator; a segment added after it still needs one.
+      return index < last && !/[\r\n]$/.test(source) ? source + segmentSeparator : source;
+    })
     .join('');
 }
 
