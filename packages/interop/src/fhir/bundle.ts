@@ -74,6 +74,11 @@ function readResource(value: JsonObject, path: string, problems: FhirProblem[]):
   if (id !== undefined && !ID.test(id)) {
     problems.push(problem('INVALID_CODE', `${path}.id`, 'an id is 1-64 letters, digits, - and .'));
   }
+  if (id === undefined && field(value, 'id') !== undefined) {
+    // An id of the wrong JSON type (reported above) is dropped, so that FhirResource.id is always a string.
+    const { id: _dropped, ...rest } = value;
+    return rest as FhirResource;
+  }
   return value as FhirResource;
 }
 
