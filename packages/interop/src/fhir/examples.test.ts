@@ -1,7 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { extractDiagnosticReports, extractObservations, extractPatient, readBundle } from '../index.ts';
+import {
+  extractDiagnosticReports,
+  extractObservations,
+  extractPatient,
+  extractPatients,
+  readBundle,
+} from '../index.ts';
 
 const testdata = new URL('../../../../../shared/testdata/fhir/', import.meta.url);
 const readJson = (path: string): unknown =>
@@ -154,6 +160,36 @@ describe('the R4 Chinese-name Patient example', () => {
   });
 });
 
+describe('all 324 R4 official examples', () => {
+  const files = readdirSync(new URL('r4-official-examples/', testdata), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+
+  it('read and extract without throwing; the only problems are results outside their bundle and one bare identifier', () => {
+    expect(files).toHaveLength(324);
+    const found = files.flatMap((file) => {
+      const read = readBundle(example(file));
+      const problems = [
+        ...read.problems,
+        ...extractObservations(read).problems,
+        ...extractDiagnosticReports(read).problems,
+        ...extractPatients(read).problems,
+      ];
+      return problems.map((p) => `${file.split('/')[1]} ${p.code} ${p.path}`);
+    });
+    expect(found.filter((p) => !p.includes(' UNRESOLVED_REFERENCE '))).toEqual([
+      'patient-example-f001-pieter.json MISSING_FIELD $.identifier[1].value',
+    ]);
+    // e.g. the f001 blood exam report lists Observation/f001..f005, which its collection does not hold.
+    expect(found.filter((p) => p.startsWith('diagnosticreport-example-f001-bloodexam.json'))).toHaveLength(5);
+  });
+
+  it('read interpretation codes from v3 codings only, skipping SNOMED ones (f203 bicarbonate: N)', () => {
+    const read = readBundle(example('observation-examples/observation-example-f203-bicarbonate.json'));
+    expect(extractObservations(read).observations[0]?.interpretation).toEqual(['N']);
+  });
+});
+
 describe('a Synthea transaction Bundle (Wally311 Blanda868)', () => {
   const counts = readJson('synthea/resource_counts.json') as Record<
     string,
@@ -189,4 +225,25 @@ describe('a Synthea transaction Bundle (Wally311 Blanda868)', () => {
       name: { family: 'Blanda868', given: ['Wally311'], full: 'Wally311 Blanda868' },
     });
   });
+});
+
+describe('every Synthea bundle in testdata that resource_counts.json describes', () => {
+  const counts = readJson('synthea/resource_counts.json') as Record<
+    string,
+    { counts: Record<string, number> }
+  >;
+  const files = readdirSync(new URL('synthea/', testdata)).filter((f) => f in counts);
+
+  it.each(files)('%s: per-type counts, Observations and DiagnosticReports match', (file) => {
+    const read = readBundle(readJson(`synthea/${file}`));
+    const expected = counts[file]?.counts;
+    expect(read.problems).toEqual([]);
+    expect(Object.fromEntries([...read.byType].map(([type, list]) => [type, list.length]))).toEqual(expected);
+    expect(extractObservations(read).observations).toHaveLength(expected?.['Observation'] ?? -1);
+    const reports = extractDiagnosticReports(read);
+    expect(reports.reports).toHaveLength(expected?.['DiagnosticReport'] ?? -1);
+    expect(reports.problems).toEqual([]);
+  });
+
+  it('finds the three bundles', () => expect(files).toHaveLength(3));
 });

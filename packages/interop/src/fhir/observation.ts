@@ -34,9 +34,67 @@ export const OBSERVATION_STATUSES = [
 ] as const;
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 
-/** The v3 ObservationInterpretation codes CareLoop acts on. */
-export const INTERPRETATION_CODES = ['H', 'L', 'HH', 'LL', 'N', 'A', 'AA'] as const;
+/**
+ * The v3 ObservationInterpretation codes of R4 (also v2 table 0078): the normality flags H, L, HH, LL, N, A,
+ * AA and the rest (susceptibility S/R/I, POS/NEG, ...). Codings from other systems (e.g. SNOMED) are ignored.
+ */
+export const INTERPRETATION_CODES = [
+  'H',
+  'L',
+  'HH',
+  'LL',
+  'N',
+  'A',
+  'AA',
+  'HU',
+  'LU',
+  'H>',
+  'L<',
+  '<',
+  '>',
+  'AC',
+  'IE',
+  'QCF',
+  'TOX',
+  'B',
+  'D',
+  'U',
+  'W',
+  'CAR',
+  'Carrier',
+  'I',
+  'MS',
+  'NCL',
+  'NS',
+  'R',
+  'SYN-R',
+  'S',
+  'SDD',
+  'SYN-S',
+  'VS',
+  'EX',
+  'HX',
+  'LX',
+  'HM',
+  'ND',
+  'NR',
+  'OBX',
+  'POS',
+  'NEG',
+  'IND',
+  'E',
+  'DET',
+  'EXP',
+  'UNE',
+] as const;
 export type InterpretationCode = (typeof INTERPRETATION_CODES)[number];
+
+const INTERPRETATION_SYSTEMS = new Set([
+  'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+  'http://hl7.org/fhir/v3/ObservationInterpretation',
+  'http://terminology.hl7.org/CodeSystem/v2-0078',
+  'http://hl7.org/fhir/v2/0078',
+]);
 
 export type FhirObservationValue =
   | ({ readonly kind: 'quantity' } & FhirQuantity)
@@ -151,6 +209,7 @@ function readInterpretation(object: JsonObject, path: string, problems: FhirProb
   for (const concept of objectsIn(object, 'interpretation', path, problems)) {
     for (const [index, coding] of readConcept(concept.value, concept.path, problems).codings.entries()) {
       if (coding.code === undefined) continue;
+      if (coding.system !== undefined && !INTERPRETATION_SYSTEMS.has(coding.system)) continue;
       if ((INTERPRETATION_CODES as readonly string[]).includes(coding.code)) {
         const code = coding.code as InterpretationCode;
         if (!codes.includes(code)) codes.push(code);
@@ -159,7 +218,7 @@ function readInterpretation(object: JsonObject, path: string, problems: FhirProb
           problem(
             'INVALID_CODE',
             `${concept.path}.coding[${index}].code`,
-            `interpretation '${coding.code.slice(0, 16)}' is not one of ${INTERPRETATION_CODES.join(', ')}`,
+            `'${coding.code.slice(0, 16)}' is not an ObservationInterpretation code`,
           ),
         );
       }
