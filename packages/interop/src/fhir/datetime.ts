@@ -14,6 +14,7 @@ const daysIn = (year: number, month: number): number =>
 
 function calendarOk(match: RegExpExecArray): boolean {
   const year = Number(match[1]);
+  if (year < 1) return false; // FHIR has no year 0000
   if (match[2] === undefined) return true;
   const month = Number(match[2]);
   if (month < 1 || month > 12) return false;

@@ -1,3 +1,4 @@
+// FHIR R4 JSON reading for checkup and lab import: readBundle() never throws; problems carry a code and a JSON path.
 export { isFhirDate, isFhirDateTime } from './datetime.ts';
 export { problem, type FhirProblem, type FhirProblemCode } from './problems.ts';
 export {

@@ -320,5 +320,7 @@ describe('FHIR dates', () => {
     expect(isFhirDate('1974-12-25')).toBe(true);
     expect(isFhirDate('1974-12-25T00:00:00Z')).toBe(false);
     expect(isFhirDate('1900-02-29')).toBe(false);
+    expect(isFhirDate('0000-01-01')).toBe(false);
+    expect(isFhirDateTime('2012-09-17T09:30:10+15:00')).toBe(false);
   });
 });
