@@ -1,4 +1,4 @@
-// Clinical rules: pure functions and tables, each citing its source (see /work/shared/design/clinical.md).
+// Clinical rules: pure functions and tables, each citing its source (see shared/design/clinical.md).
 export * from './units.ts';
 export * from './analytes.ts';
 export * from './reference-ranges.ts';

@@ -1,5 +1,5 @@
 // Adult reference intervals and decision limits, one row per published value with its source.
-// Values from /work/shared/design/clinical.md; an org's own table (lab-specific intervals) always wins.
+// Values from shared/design/clinical.md; an org's own table (lab-specific intervals) always wins.
 import { resolveAnalyteKey, type AnalyteKey } from './analytes.ts';
 
 export type BiologicalSex = 'male' | 'female';

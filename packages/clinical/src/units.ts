@@ -1,4 +1,4 @@
-// Lab unit conversions. Factors from /work/shared/design/clinical.md ("Conversions"); each row names its source.
+// Lab unit conversions. Factors from shared/design/clinical.md ("Conversions"); each row names its source.
 // Results are full precision: rounding is a display decision, made by the caller with roundTo().
 
 export type UcumUnit = 'mmol/L' | 'mg/dL' | 'umol/L' | '%' | 'mmol/mol';
