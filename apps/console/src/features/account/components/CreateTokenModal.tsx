@@ -1,5 +1,6 @@
-import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CreateModalFooter } from '../../../components/CreateModalFooter';
 import { API_TOKEN_SCOPES, type ApiTokenScope } from '../../../api/types';
 import { dayBoundary } from '../../../lib/format';
 import { applyFieldErrors, problemText } from '../../../lib/problems';
@@ -37,20 +38,13 @@ export function CreateTokenModal({ onClose }: { onClose: () => void }) {
       onCancel={onClose}
       mask={{ closable: false }}
       footer={
-        created ? (
-          <Button type="primary" onClick={onClose}>
-            {t('common.close')}
-          </Button>
-        ) : (
-          [
-            <Button key="cancel" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>,
-            <Button key="ok" type="primary" loading={create.isPending} onClick={() => form.submit()}>
-              {t('common.create')}
-            </Button>,
-          ]
-        )
+        <CreateModalFooter
+          done={!!created}
+          pending={create.isPending}
+          submitLabel={t('common.create')}
+          onSubmit={() => form.submit()}
+          onClose={onClose}
+        />
       }
     >
       {created ? (

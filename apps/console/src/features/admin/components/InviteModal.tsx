@@ -1,6 +1,7 @@
 import type { StaffRole } from '@careloop/contracts';
-import { Alert, Button, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { CreateModalFooter } from '../../../components/CreateModalFooter';
 import { STAFF_ROLES } from '../../../api/types';
 import { applyFieldErrors, problemText } from '../../../lib/problems';
 import { useDepartments, useInvite } from '../hooks/use-admin';
@@ -42,20 +43,13 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
       title={t('invitations.invite')}
       onCancel={onClose}
       footer={
-        created ? (
-          <Button type="primary" onClick={onClose}>
-            {t('common.close')}
-          </Button>
-        ) : (
-          [
-            <Button key="cancel" onClick={onClose}>
-              {t('common.cancel')}
-            </Button>,
-            <Button key="ok" type="primary" loading={invite.isPending} onClick={() => form.submit()}>
-              {t('invitations.invite')}
-            </Button>,
-          ]
-        )
+        <CreateModalFooter
+          done={!!created}
+          pending={invite.isPending}
+          submitLabel={t('invitations.invite')}
+          onSubmit={() => form.submit()}
+          onClose={onClose}
+        />
       }
     >
       {created ? (
