@@ -1,10 +1,9 @@
 import type { Staff, StaffRole } from '@careloop/contracts';
-import { Alert, App, Form, Input, Modal, Select, Switch } from 'antd';
+import { Alert, App, Form, Input, Modal, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { STAFF_ROLES } from '../../../api/types';
 import { applyFieldErrors, problemText } from '../../../lib/problems';
-import { useDepartments, useUpdateStaff } from '../hooks/use-admin';
-import { departmentLabel } from '../hooks/use-department-name';
+import { useUpdateStaff } from '../hooks/use-admin';
+import { StaffAssignmentFields } from './StaffAssignmentFields';
 
 interface Values {
   roles: StaffRole[];
@@ -14,10 +13,9 @@ interface Values {
 }
 
 export function EditStaffModal({ staff, onClose }: { staff: Staff; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const departments = useDepartments();
   const update = useUpdateStaff();
 
   async function submit(values: Values) {
@@ -69,29 +67,7 @@ export function EditStaffModal({ staff, onClose }: { staff: Staff; onClose: () =
         }}
         onFinish={(values) => void submit(values)}
       >
-        <Form.Item
-          label={t('staff.roles')}
-          name="roles"
-          rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}
-        >
-          <Select
-            mode="multiple"
-            options={STAFF_ROLES.filter((r) => r !== 'platform_admin').map((role) => ({
-              value: role,
-              label: t(`roles.${role}`),
-            }))}
-          />
-        </Form.Item>
-        <Form.Item label={t('staff.department')} name="departmentId">
-          <Select
-            allowClear
-            loading={departments.isPending}
-            options={(departments.data ?? []).map((d) => ({
-              value: d.id,
-              label: departmentLabel(d, i18n.language),
-            }))}
-          />
-        </Form.Item>
+        <StaffAssignmentFields rolesLabel={t('staff.roles')} departmentLabelText={t('staff.department')} />
         <Form.Item label={t('staff.jobTitle')} name="title">
           <Input maxLength={40} />
         </Form.Item>

@@ -1,11 +1,10 @@
 import type { StaffRole } from '@careloop/contracts';
-import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { CreateModalFooter } from '../../../components/CreateModalFooter';
-import { STAFF_ROLES } from '../../../api/types';
 import { applyFieldErrors, problemText } from '../../../lib/problems';
-import { useDepartments, useInvite } from '../hooks/use-admin';
-import { departmentLabel } from '../hooks/use-department-name';
+import { useInvite } from '../hooks/use-admin';
+import { StaffAssignmentFields } from './StaffAssignmentFields';
 
 interface Values {
   email: string;
@@ -17,9 +16,8 @@ interface Values {
 
 /** Invites a staff member by email; once sent, shows the accept link so it can also be handed over directly. */
 export function InviteModal({ onClose }: { onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const departments = useDepartments();
   const invite = useInvite();
 
   async function submit(values: Values) {
@@ -91,28 +89,10 @@ export function InviteModal({ onClose }: { onClose: () => void }) {
             >
               <Input maxLength={60} />
             </Form.Item>
-            <Form.Item
-              label={t('invitations.roles')}
-              name="roles"
-              rules={[{ required: true, type: 'array', min: 1, message: t('staff.rolesRequired') }]}
-            >
-              <Select
-                mode="multiple"
-                options={STAFF_ROLES.filter((r) => r !== 'platform_admin').map((role) => ({
-                  value: role,
-                  label: t(`roles.${role}`),
-                }))}
-              />
-            </Form.Item>
-            <Form.Item label={t('invitations.department')} name="departmentId">
-              <Select
-                allowClear
-                options={(departments.data ?? []).map((d) => ({
-                  value: d.id,
-                  label: departmentLabel(d, i18n.language),
-                }))}
-              />
-            </Form.Item>
+            <StaffAssignmentFields
+              rolesLabel={t('invitations.roles')}
+              departmentLabelText={t('invitations.department')}
+            />
             <Form.Item label={t('invitations.jobTitle')} name="title">
               <Input maxLength={40} />
             </Form.Item>
