@@ -1,4 +1,7 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { RecordsTables } from './schema-records.ts';
+import type { CheckupsTables } from './schema-checkups.ts';
+import type { FollowupTables } from './schema-followup.ts';
 
 /** Timestamps come back as Date and go in as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -235,7 +238,7 @@ export interface OutboundMessagesTable {
   created_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends RecordsTables, CheckupsTables, FollowupTables {
   orgs: OrgsTable;
   departments: DepartmentsTable;
   accounts: AccountsTable;
