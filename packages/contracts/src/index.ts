@@ -5,3 +5,4 @@ export * from './patients.ts';
 export * from './orgs.ts';
 export * from './audit.ts';
 export * from './resident-id.ts';
+export * from './followup.ts';
