@@ -9,3 +9,4 @@ export * from './lipids.ts';
 export * from './egfr.ts';
 export * from './bmi.ts';
 export * from './blood-pressure.ts';
+export * from './follow-up-rules.ts';
