@@ -6,3 +6,4 @@ export * from './orgs.ts';
 export * from './audit.ts';
 export * from './resident-id.ts';
 export * from './followup.ts';
+export * from './checkups.ts';
