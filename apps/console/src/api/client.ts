@@ -58,7 +58,14 @@ export function setApiLanguage(language: string): void {
 
 const BASE = '/api/v1';
 
-function urlOf(path: string, query?: Query): string {
+/** The headers `api` sends (language; the CSRF token on writes), for uploads and downloads made outside it. */
+export function apiHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': currentLanguage };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+export function urlOf(path: string, query?: Query): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
@@ -67,7 +74,7 @@ function urlOf(path: string, query?: Query): string {
   return `${BASE}${path}${search ? `?${search}` : ''}`;
 }
 
-async function problemOf(response: Response): Promise<ApiError> {
+export async function problemOf(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {
     try {
