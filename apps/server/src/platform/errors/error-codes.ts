@@ -44,6 +44,52 @@ export const ERROR_CODES = {
   RATE_LIMITED: { status: 429, en: 'Too many requests; try again later', zh: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, en: 'Something went wrong on our side', zh: '服务器出错了' },
   UNAVAILABLE: { status: 503, en: 'The service is not ready', zh: '服务暂不可用' },
+  // checkups
+  CHECKUP_NO_FILES: {
+    status: 400,
+    en: 'Choose at least one file to import',
+    zh: '请至少选择一个要导入的文件',
+  },
+  CHECKUP_FILE_UNREADABLE: {
+    status: 400,
+    en: 'The file cannot be read as a checkup report',
+    zh: '无法将该文件识别为体检报告',
+  },
+  CHECKUP_FILE_TOO_LARGE: { status: 413, en: 'The file is too large to import', zh: '文件过大，无法导入' },
+  CHECKUP_TOO_MANY_FILES: {
+    status: 413,
+    en: 'Too many files, or too much data, in one import',
+    zh: '一次导入的文件数量或总大小超出限制',
+  },
+  CHECKUP_FILE_TYPE_UNSUPPORTED: {
+    status: 415,
+    en: 'This type of file cannot be imported; use the Excel/CSV template, HL7, FHIR JSON, a PDF or a photo',
+    zh: '不支持该文件类型；请使用 Excel/CSV 模板、HL7、FHIR JSON、PDF 或照片',
+  },
+  CHECKUP_FILE_EXECUTABLE: {
+    status: 415,
+    en: 'The file is a program, not a report, and was refused',
+    zh: '该文件是可执行程序而不是报告，已拒绝',
+  },
+  CHECKUP_IMPORT_NOT_FOUND: { status: 404, en: 'Import not found', zh: '未找到该导入任务' },
+  CHECKUP_IMPORT_FINISHED: {
+    status: 409,
+    en: 'The import has already finished',
+    zh: '该导入任务已结束',
+  },
+  CHECKUP_IMPORT_FAILED: {
+    status: 500,
+    en: 'The import stopped because of an error on our side; the reports stored before it are kept',
+    zh: '导入因服务器错误中断；之前已导入的报告均已保留',
+  },
+  CHECKUP_REPORT_NOT_FOUND: { status: 404, en: 'Checkup report not found', zh: '未找到该体检报告' },
+  CHECKUP_UNKNOWN_LOINC: {
+    status: 400,
+    en: 'This LOINC code is not in the checkup code table',
+    zh: '该 LOINC 编码不在体检项目编码表中',
+  },
+  CHECKUP_MAPPING_NOT_FOUND: { status: 404, en: 'Item mapping not found', zh: '未找到该项目映射' },
+  CHECKUP_PACKAGE_NOT_FOUND: { status: 404, en: 'Checkup package not found', zh: '未找到该体检套餐' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
