@@ -20,6 +20,7 @@ import { registerIdempotency } from './platform/http/idempotency.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { orgsRoutes } from './modules/orgs/index.ts';
 import { patientsRoutes } from './modules/patients/index.ts';
+import { followUpRoutes } from './modules/followup/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
 import { describeAccess, markRoutesPublic } from './platform/access/route-access.ts';
@@ -148,6 +149,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(orgsRoutes(deps));
       await api.register(patientsRoutes(deps));
       await api.register(auditRoutes(deps));
+      await api.register(followUpRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -17,6 +17,7 @@ import {
  */
 const SAMPLE_BODIES: Record<string, (ctx: { staffId: string }) => unknown> = {
   'GET /api/v1/patients/:id': () => undefined,
+  'GET /api/v1/patients/:id/followup-tasks': () => undefined,
   'PATCH /api/v1/patients/:id': () => ({ version: 1, name: 'Intruder' }),
   'GET /api/v1/patients/:id/care-team': () => undefined,
   'POST /api/v1/patients/:id/care-team': ({ staffId }) => ({ staffId, role: 'attending' }),

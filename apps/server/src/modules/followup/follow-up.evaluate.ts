@@ -1,6 +1,19 @@
+import { sql } from 'kysely';
+import {
+  DEFAULT_FOLLOW_UP_RULES,
+  analyteByLoinc,
+  followUpRuleMatches,
+  type FollowUpRuleSpec,
+  type ResultFlag,
+} from '@careloop/clinical';
 import type { Executor } from '../../platform/db/database.ts';
 import type { AppDeps } from '../../platform/deps.ts';
 import type { ObservationFlag, RecordSource } from '../../platform/db/schema-records.ts';
+import type { FollowUpRulesTable } from '../../platform/db/schema-followup.ts';
+import type { Selectable } from 'kysely';
+import { uuidv7 } from '../../platform/db/ids.ts';
+import { recordAudit } from '../../platform/audit/audit-log.ts';
+import { notify, type NewNotification } from './notifications.repository.ts';
 
 /** What the rules need to know about a newly stored observation. */
 export interface ObservationForRules {
@@ -17,20 +30,124 @@ export interface ObservationForRules {
   source: RecordSource;
 }
 
+type RuleRow = Selectable<FollowUpRulesTable>;
+
 /** An organization's active rules, loaded once per batch (an import job) and reused for every report. */
 export interface FollowUpRuleSet {
   orgId: string;
-  rules: readonly unknown[];
+  rules: readonly RuleRow[];
 }
 
-export async function loadFollowUpRules(_tx: Executor, orgId: string): Promise<FollowUpRuleSet> {
-  // Replaced by the rules engine in the follow-up module (in progress).
-  return { orgId, rules: [] };
+/** Results older than this are history: a follow-up for a result superseded long ago is noise, not care. */
+const MAX_RESULT_AGE_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+const seededOrgs = new Set<string>();
+
+/** Gives an organization its copy of the built-in default rules, once; admins then edit or switch them off. */
+export async function ensureDefaultRules(tx: Executor, orgId: string): Promise<void> {
+  if (seededOrgs.has(orgId)) return;
+  const existing = await tx
+    .selectFrom('follow_up_rules')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .limit(1)
+    .executeTakeFirst();
+  // Remembered only once seen in the database, so a rolled-back first insert is retried next time.
+  if (existing) {
+    seededOrgs.add(orgId);
+    return;
+  }
+  await tx
+    .insertInto('follow_up_rules')
+    .values(
+      DEFAULT_FOLLOW_UP_RULES.map((r) => ({
+        id: uuidv7(),
+        org_id: orgId,
+        builtin_key: r.key,
+        name_zh: r.name.zh,
+        name_en: r.name.en,
+        code: r.code,
+        code_system: 'loinc' as const,
+        unit: r.unit ?? null,
+        cond_min: r.condition.min ?? null,
+        cond_max: r.condition.max ?? null,
+        cond_flags: r.condition.flags ? [...r.condition.flags] : null,
+        kind: r.kind,
+        priority: r.priority,
+        due_in_days: r.dueInDays,
+        department: r.department ?? null,
+        advice_zh: r.advice.zh,
+        advice_en: r.advice.en,
+        notify_patient: r.notifyPatient,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['org_id', 'builtin_key']).doNothing())
+    .execute();
 }
+
+export async function loadFollowUpRules(tx: Executor, orgId: string): Promise<FollowUpRuleSet> {
+  await ensureDefaultRules(tx, orgId);
+  const rules = await tx
+    .selectFrom('follow_up_rules')
+    .selectAll()
+    .where('org_id', '=', orgId)
+    .where('active', '=', true)
+    .execute();
+  return { orgId, rules };
+}
+
+export function ruleSpec(rule: RuleRow): FollowUpRuleSpec {
+  return {
+    code: rule.code,
+    unit: rule.unit,
+    condition: {
+      ...(rule.cond_min !== null ? { min: rule.cond_min } : {}),
+      ...(rule.cond_max !== null ? { max: rule.cond_max } : {}),
+      ...(rule.cond_flags ? { flags: rule.cond_flags as ResultFlag[] } : {}),
+    },
+  };
+}
+
+interface Firing {
+  rule: RuleRow;
+  observation: ObservationForRules;
+}
+
+/** Which rules fire for which observations: the newest matching result per rule; local rules match local codes. */
+export function firings(
+  rules: readonly RuleRow[],
+  observations: readonly ObservationForRules[],
+  now: Date,
+): Firing[] {
+  const oldest = now.getTime() - MAX_RESULT_AGE_DAYS * DAY_MS;
+  const byRule = new Map<string, Firing>();
+  for (const observation of observations) {
+    if (observation.effectiveAt.getTime() < oldest) continue;
+    for (const rule of rules) {
+      if (rule.code !== '*' && rule.code_system !== observation.codeSystem) continue;
+      if (!followUpRuleMatches(ruleSpec(rule), observation)) continue;
+      // A critical value is its own event: each one alerts. Other rules keep the newest result only.
+      const key = rule.priority === 'critical' ? `${rule.id}:${observation.id}` : rule.id;
+      const seen = byRule.get(key);
+      if (!seen || seen.observation.effectiveAt < observation.effectiveAt)
+        byRule.set(key, { rule, observation });
+    }
+  }
+  return [...byRule.values()];
+}
+
+const describe = (o: ObservationForRules, language: 'zh' | 'en') => {
+  const analyte = o.codeSystem === 'loinc' ? analyteByLoinc(o.code) : undefined;
+  const name = analyte ? analyte[language] : o.name;
+  const value = o.valueNum === null ? '' : ` ${o.valueNum}${o.unit ? ` ${o.unit}` : ''}`;
+  return `${name}${value}`;
+};
 
 /**
- * Runs the organization's follow-up rules over newly stored observations, in the caller's transaction:
- * creates follow-up tasks, alerts the care team for critical values and notifies the patient.
+ * Runs the organization's follow-up rules over newly stored observations, in the caller's transaction: creates
+ * follow-up tasks (one per rule and result; an open task for the same rule is not repeated), alerts the care team
+ * for critical values and notifies the patient's accounts.
  */
 export async function evaluateFollowUp(
   tx: Executor,
@@ -42,7 +159,116 @@ export async function evaluateFollowUp(
     rules?: FollowUpRuleSet;
   },
 ): Promise<{ tasksCreated: number; alerts: number }> {
-  const rules = input.rules ?? (await loadFollowUpRules(tx, input.orgId));
-  void rules;
-  return { tasksCreated: 0, alerts: 0 };
+  if (input.observations.length === 0) return { tasksCreated: 0, alerts: 0 };
+  const { rules } = input.rules ?? (await loadFollowUpRules(tx, input.orgId));
+  const now = new Date();
+  let fired = firings(rules, input.observations, now);
+  if (fired.length === 0) return { tasksCreated: 0, alerts: 0 };
+
+  const open = await tx
+    .selectFrom('follow_up_tasks')
+    .select('rule_id')
+    .where('patient_id', '=', input.patientId)
+    .where('status', '=', 'open')
+    .where(
+      'rule_id',
+      'in',
+      fired.map((f) => f.rule.id),
+    )
+    .execute();
+  const openRules = new Set(open.map((r) => r.rule_id));
+  fired = fired.filter((f) => f.rule.priority === 'critical' || !openRules.has(f.rule.id));
+  if (fired.length === 0) return { tasksCreated: 0, alerts: 0 };
+
+  const team = await sql<{ staff_account_id: string; role: string }>`
+    SELECT staff_account_id, role FROM care_team
+     WHERE patient_id = ${input.patientId} AND org_id = ${input.orgId} AND removed_at IS NULL
+     ORDER BY (role = 'health_manager') DESC, created_at`.execute(tx);
+  const assignee = team.rows.find((r) => r.role === 'health_manager')?.staff_account_id ?? null;
+
+  const created = await tx
+    .insertInto('follow_up_tasks')
+    .values(
+      fired.map(({ rule, observation }) => ({
+        id: uuidv7(),
+        org_id: input.orgId,
+        patient_id: input.patientId,
+        rule_id: rule.id,
+        observation_id: observation.id,
+        observation_at: observation.effectiveAt,
+        report_id: observation.reportId,
+        title_zh: rule.name_zh,
+        title_en: rule.name_en,
+        advice_zh: rule.advice_zh,
+        advice_en: rule.advice_en,
+        kind: rule.kind,
+        priority: rule.priority,
+        department: rule.department,
+        due_at:
+          rule.priority === 'critical'
+            ? now
+            : new Date(observation.effectiveAt.getTime() + rule.due_in_days * DAY_MS),
+        assignee_id: assignee,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['rule_id', 'observation_id']).doNothing())
+    .returning(['id', 'rule_id', 'observation_id'])
+    .execute();
+  if (created.length === 0) return { tasksCreated: 0, alerts: 0 };
+
+  const patientAccounts = await tx
+    .selectFrom('patient_links')
+    .select('account_id')
+    .where('patient_id', '=', input.patientId)
+    .where('removed_at', 'is', null)
+    .execute();
+
+  const notes: NewNotification[] = [];
+  let alerts = 0;
+  for (const task of created) {
+    const firing = fired.find((f) => f.rule.id === task.rule_id && f.observation.id === task.observation_id);
+    if (!firing) continue;
+    const { rule, observation } = firing;
+    const critical = rule.priority === 'critical';
+    if (critical) alerts += 1;
+    const base = { orgId: input.orgId, patientId: input.patientId, dedupeKey: `task:${task.id}` };
+    if (rule.notify_patient) {
+      for (const { account_id } of patientAccounts) {
+        notes.push({
+          ...base,
+          accountId: account_id,
+          kind: critical ? 'critical_value' : 'follow_up_task',
+          titleZh: rule.name_zh,
+          titleEn: rule.name_en,
+          bodyZh: `${describe(observation, 'zh')}。${rule.advice_zh}`,
+          bodyEn: `${describe(observation, 'en')}. ${rule.advice_en}`,
+          link: observation.reportId ? `/records/checkups/${observation.reportId}` : '/records',
+        });
+      }
+    }
+    const staff = critical ? team.rows.map((r) => r.staff_account_id) : assignee ? [assignee] : [];
+    for (const accountId of new Set(staff)) {
+      notes.push({
+        ...base,
+        accountId,
+        kind: critical ? 'critical_value' : 'task_assigned',
+        titleZh: critical ? `危急值：${describe(observation, 'zh')}` : `新随访任务：${rule.name_zh}`,
+        titleEn: critical
+          ? `Critical value: ${describe(observation, 'en')}`
+          : `New follow-up task: ${rule.name_en}`,
+        bodyZh: rule.advice_zh,
+        bodyEn: rule.advice_en,
+        link: `/patients/${input.patientId}?tab=followup`,
+      });
+    }
+  }
+  await notify(tx, notes);
+  await recordAudit(tx, null, {
+    action: 'followup.tasks.create',
+    resourceType: 'follow_up_task',
+    patientId: input.patientId,
+    orgId: input.orgId,
+    detail: { created: created.length, alerts, notifications: notes.length },
+  });
+  return { tasksCreated: created.length, alerts };
 }
