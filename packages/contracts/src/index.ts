@@ -7,3 +7,5 @@ export * from './audit.ts';
 export * from './resident-id.ts';
 export * from './followup.ts';
 export * from './checkups.ts';
+export * from './records.ts';
+export * from './records-observations.ts';
