@@ -10,3 +10,4 @@ export * from './egfr.ts';
 export * from './bmi.ts';
 export * from './blood-pressure.ts';
 export * from './follow-up-rules.ts';
+export * from './icd10/index.ts';
