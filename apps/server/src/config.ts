@@ -1,3 +1,5 @@
+import { hkdfSync } from 'node:crypto';
+import path from 'node:path';
 import { z } from 'zod';
 
 const DEMO_SECRET = 'careloop-demo-secret-do-not-use-in-production';
@@ -34,7 +36,30 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().optional(),
   SMS_PROVIDER: z.enum(['recording']).default('recording'),
   AUDIT_SEAL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  FILES_DIR: z.string().optional(),
+  FILE_ENCRYPTION_KEYS: z.string().optional(),
+  FILE_ENCRYPTION_ACTIVE_KEY: z.string().optional(),
+  S3_ENDPOINT: z.url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_FORCE_PATH_STYLE: bool.optional(),
+  S3_SERVER_SIDE_ENCRYPTION: z.enum(['AES256', 'aws:kms']).optional(),
 });
+
+/** An S3-compatible bucket (AWS S3, MinIO, Aliyun OSS, Tencent COS) for documents; objects are encrypted first. */
+export interface S3Config {
+  readonly endpoint: string;
+  readonly bucket: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly region: string;
+  /** `endpoint/bucket/key` instead of `bucket.endpoint/key` (MinIO and most self-hosted stores need it). */
+  readonly forcePathStyle: boolean;
+  /** Also ask the provider to encrypt at rest (x-amz-server-side-encryption). */
+  readonly serverSideEncryption: 'AES256' | 'aws:kms' | null;
+}
 
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
@@ -59,26 +84,80 @@ export interface Config {
   readonly role: 'api' | 'worker' | 'all';
   readonly smtpUrl: string | undefined;
   readonly auditSealIntervalSeconds: number;
+  /** Where the local file store keeps encrypted documents (unused when `s3` is set). */
+  readonly filesDir: string;
+  /** AES-256 master keys for stored files, by id; each file records the id of the key that wraps its data key. */
+  readonly fileKeys: ReadonlyMap<string, Buffer>;
+  readonly activeFileKeyId: string;
+  readonly s3: S3Config | null;
   /** Demo staff may skip MFA; never in production. */
   readonly demoMfaExempt: boolean;
 }
 
 export class ConfigError extends Error {}
 
-function parseKeys(spec: string): Map<string, Buffer> {
+function parseKeys(spec: string, variable = 'FIELD_ENCRYPTION_KEYS'): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
   for (const part of spec
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean)) {
     const [id, b64] = part.split(':');
-    if (!id || !b64) throw new ConfigError('FIELD_ENCRYPTION_KEYS must look like "keyId:base64key,..."');
+    if (!id || !b64) throw new ConfigError(`${variable} must look like "keyId:base64key,..."`);
     const key = Buffer.from(b64, 'base64');
-    if (key.length !== 32) throw new ConfigError(`FIELD_ENCRYPTION_KEYS: key ${id} must be 32 bytes`);
+    if (key.length !== 32) throw new ConfigError(`${variable}: key ${id} must be 32 bytes`);
     keys.set(id, key);
   }
-  if (keys.size === 0) throw new ConfigError('FIELD_ENCRYPTION_KEYS is empty');
+  if (keys.size === 0) throw new ConfigError(`${variable} is empty`);
   return keys;
+}
+
+/**
+ * File keys: FILE_ENCRYPTION_KEYS when set, otherwise derived from each field key with HKDF-SHA256 under the same
+ * id, so a site that configures only FIELD_ENCRYPTION_KEYS still encrypts files, with keys distinct from the field
+ * keys, and rotates both together.
+ */
+function fileKeysFrom(
+  e: { FILE_ENCRYPTION_KEYS?: string | undefined; FILE_ENCRYPTION_ACTIVE_KEY?: string | undefined },
+  fieldKeys: ReadonlyMap<string, Buffer>,
+  activeFieldKeyId: string,
+): { fileKeys: Map<string, Buffer>; activeFileKeyId: string } {
+  const fileKeys = e.FILE_ENCRYPTION_KEYS
+    ? parseKeys(e.FILE_ENCRYPTION_KEYS, 'FILE_ENCRYPTION_KEYS')
+    : new Map(
+        [...fieldKeys].map(([id, key]) => [
+          id,
+          Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'careloop file encryption v1', 32)),
+        ]),
+      );
+  const activeFileKeyId =
+    e.FILE_ENCRYPTION_ACTIVE_KEY ??
+    (e.FILE_ENCRYPTION_KEYS ? [...fileKeys.keys()].at(-1)! : activeFieldKeyId);
+  if (!fileKeys.has(activeFileKeyId)) throw new ConfigError('FILE_ENCRYPTION_ACTIVE_KEY names no key');
+  return { fileKeys, activeFileKeyId };
+}
+
+function s3From(e: z.infer<typeof EnvSchema>): S3Config | null {
+  const required = {
+    S3_ENDPOINT: e.S3_ENDPOINT,
+    S3_BUCKET: e.S3_BUCKET,
+    S3_ACCESS_KEY_ID: e.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: e.S3_SECRET_ACCESS_KEY,
+  };
+  const missing = Object.entries(required).filter(([, v]) => !v);
+  if (missing.length === 4) return null;
+  if (missing.length > 0) {
+    throw new ConfigError(`S3 storage is partly configured; also set ${missing.map(([k]) => k).join(', ')}`);
+  }
+  return {
+    endpoint: e.S3_ENDPOINT!.replace(/\/+$/, ''),
+    bucket: e.S3_BUCKET!,
+    accessKeyId: e.S3_ACCESS_KEY_ID!,
+    secretAccessKey: e.S3_SECRET_ACCESS_KEY!,
+    region: e.S3_REGION,
+    forcePathStyle: e.S3_FORCE_PATH_STYLE ?? false,
+    serverSideEncryption: e.S3_SERVER_SIDE_ENCRYPTION ?? null,
+  };
 }
 
 /** Parses the environment once at start; the result is passed into buildApp, never read at import time. */
@@ -93,6 +172,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const fieldKeys = parseKeys(e.FIELD_ENCRYPTION_KEYS);
   const activeFieldKeyId = e.FIELD_ENCRYPTION_ACTIVE_KEY ?? [...fieldKeys.keys()].at(-1)!;
   if (!fieldKeys.has(activeFieldKeyId)) throw new ConfigError('FIELD_ENCRYPTION_ACTIVE_KEY names no key');
+  const { fileKeys, activeFileKeyId } = fileKeysFrom(e, fieldKeys, activeFieldKeyId);
+  const s3 = s3From(e);
   const demoData = e.DEMO_DATA ?? !production;
 
   if (production) {
@@ -128,6 +209,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     role: e.ROLE,
     smtpUrl: e.SMTP_URL,
     auditSealIntervalSeconds: e.AUDIT_SEAL_INTERVAL_SECONDS,
+    // Beside the embedded database's data (<DATA_DIR>/pg), so one directory holds a laptop install's state.
+    filesDir: e.FILES_DIR ?? path.join(e.DATA_DIR, 'files'),
+    fileKeys,
+    activeFileKeyId,
+    s3,
     demoMfaExempt: demoData && !production,
   });
 }
