@@ -17,6 +17,8 @@ export interface ItemCells {
   readonly range?: string;
   readonly flag?: string;
   readonly observedAt?: string;
+  /** The source types the result as text (FHIR valueString, HL7 ST): never a bad number. */
+  readonly resultIsText?: boolean;
   /** What the source says the code is; without it a valid LOINC-shaped code is taken as LOINC. */
   readonly codeSystem?: 'loinc' | 'local';
   /** Field names for problems, when the source names its fields otherwise (OBX-5, valueQuantity). */
@@ -44,14 +46,15 @@ function codeOf(
       rowProblem(
         rowNo,
         'invalid_code',
-        `item code ${quote(code)} is not a valid LOINC code; the item is kept without it`,
-        `项目代码 ${quote(code)} 不是有效的 LOINC 编码，已忽略该代码`,
+        `item code ${quote(code)} is not a valid LOINC code; it is not used as one`,
+        `项目代码 ${quote(code)} 不是有效的 LOINC 编码，不作为 LOINC 使用`,
         cells.fieldNames?.code ?? 'code',
       ),
     );
   }
   const suggested = suggestLoinc(name);
-  return suggested ? { system: 'loinc', code: suggested } : undefined;
+  if (suggested) return { system: 'loinc', code: suggested };
+  return code === '' ? undefined : { system: 'local', code: clip(code, 64) };
 }
 
 /** A critical flag without direction becomes HH or LL when the value lies outside the range. */
@@ -74,7 +77,9 @@ export function itemFromCells(cells: ItemCells, sex?: 'male' | 'female' | 'unkno
       ],
     };
   }
-  const result = parseResultValue(cells.result);
+  const parsed = parseResultValue(cells.result);
+  const result =
+    parsed.kind === 'bad_number' && cells.resultIsText ? { ...parsed, kind: 'text' as const } : parsed;
   switch (result.kind) {
     case 'empty':
       return {
@@ -121,7 +126,7 @@ export function itemFromCells(cells: ItemCells, sex?: 'male' | 'female' | 'unkno
   const code = codeOf(cells, name, cleanCell(cells.code ?? ''), problems);
   if (code) item.code = code;
   if (result.valueNum !== undefined) item.valueNum = result.valueNum;
-  const unit = clip(cleanCell(cells.unit ?? ''), 40);
+  const unit = clip(cleanCell(cells.unit ?? ''), 40) || (result.unit ?? '');
   if (unit !== '') item.unit = unit;
   const range = parseReferenceRange(cells.range ?? '', sex);
   if (range.refLow !== undefined) item.refLow = range.refLow;
