@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -33,6 +36,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
   const databaseUrl = u.toString();
+  const filesDir = await mkdtemp(path.join(os.tmpdir(), 'careloop-files-'));
   const config: Config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -40,6 +44,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_MAX: '100000',
     LOGIN_RATE_LIMIT: '100000',
     DEMO_DATA: 'false',
+    FILES_DIR: filesDir,
     ...env,
   });
   const database = openDatabase(databaseUrl, { max: 5 });
@@ -54,6 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await database.close();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

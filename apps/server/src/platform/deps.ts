@@ -5,6 +5,7 @@ import type { FieldCrypto } from './crypto/field-crypto.ts';
 import type { SessionStore } from './auth/session-store.ts';
 import type { Messenger } from './notify/messenger.ts';
 import type { JobRunner } from './jobs/jobs.ts';
+import type { FileStore } from './files/index.ts';
 
 /** What the app is built from: passed into buildApp, so tests build exactly the app that runs. */
 export interface AppDeps {
@@ -16,4 +17,6 @@ export interface AppDeps {
   readonly sessions: SessionStore;
   readonly messenger: Messenger;
   readonly jobs: JobRunner | null;
+  /** Documents and uploads: encrypted on local disk, or in an S3-compatible bucket when configured. */
+  readonly files: FileStore;
 }

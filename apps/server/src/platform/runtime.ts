@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts';
 import type { Logger } from './logging.ts';
 import { auditSealJob } from './audit/audit-seal.job.ts';
 import { sweepJob } from './maintenance/sweep.job.ts';
+import { createFileStore } from './files/index.ts';
 
 /** The app's dependencies over an open database: the same wiring for the server, the tests and the benchmarks. */
 export function createDeps(
@@ -25,6 +26,7 @@ export function createDeps(
     crypto,
     sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
     messenger: new RecordingMessenger(crypto),
+    files: createFileStore(config),
     get jobs() {
       return jobs();
     },
