@@ -11,3 +11,4 @@ export * from './bmi.ts';
 export * from './blood-pressure.ts';
 export * from './follow-up-rules.ts';
 export * from './icd10/index.ts';
+export * from './interpretation/index.ts';
