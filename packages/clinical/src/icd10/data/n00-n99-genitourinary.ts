@@ -53,7 +53,7 @@ export const GENITOURINARY: readonly Icd10Row[] = [
   ['N23', '未特指的肾绞痛', 'Unspecified renal colic'],
   ['N25', '肾小管功能损害所致的疾患', 'Disorders resulting from impaired renal tubular function'],
   ['N25.0', '肾性骨营养不良', 'Renal osteodystrophy'],
-  ['N26', '未特指的肾萎缩', 'Unspecified contracted kidney'],
+  ['N26', '未特指的肾挛缩', 'Unspecified contracted kidney'],
   ['N27', '原因不明的小肾', 'Small kidney of unknown cause'],
   [
     'N28',

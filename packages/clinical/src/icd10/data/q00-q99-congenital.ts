@@ -105,7 +105,7 @@ export const CONGENITAL: readonly Icd10Row[] = [
   ['Q82', '皮肤的其他先天性畸形', 'Other congenital malformations of skin'],
   ['Q83', '乳房先天性畸形', 'Congenital malformations of breast'],
   ['Q83.1', '副乳房', 'Accessory breast'],
-  ['Q84', '皮肤附属器的其他先天性畸形', 'Other congenital malformations of integument'],
+  ['Q84', '体被的其他先天性畸形', 'Other congenital malformations of integument'],
   ['Q85', '斑痣性错构瘤病，不可归类在他处者', 'Phakomatoses, not elsewhere classified'],
   [
     'Q86',
