@@ -48,10 +48,16 @@ describe('searchIcd10', () => {
 
   it('finds the pinyin initials of Chinese names', () => {
     expect(codes('gxy')).toContain('I10');
+    // The everyday name comes first: 高血压 and its initials find I10 before longer titles that start with it.
+    expect(codes('gxy')[0]).toBe('I10');
+    expect(codes('高血压')[0]).toBe('I10');
+    expect(codes('tnb')[0]).toBe('E11.9');
+    expect(codes('zfg')[0]).toBe('K76.0');
     const tnb = searchIcd10('tnb', { limit: 100 });
     expect(tnb.map((c) => c.code)).toEqual(expect.arrayContaining(['E10', 'E11', 'E11.9', 'E14']));
-    // Initials match anywhere in a name (其他内部… also holds t-n-b), but names starting with 糖尿病 rank first.
-    expect(tnb[0]?.zh).toMatch(/^糖尿病/);
+    // Initials match anywhere in a name (其他内部… also holds t-n-b), but the everyday 糖尿病 (E11.9) and then
+    // names starting with 糖尿病 rank first.
+    expect(tnb[1]?.zh).toMatch(/^糖尿病/);
     expect(tnb.filter((c) => c.zh.includes('糖尿病')).length).toBeGreaterThan(20);
     expect(codes('zfg')).toContain('K76.0');
   });
