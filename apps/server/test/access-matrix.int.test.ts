@@ -29,7 +29,26 @@ const SAMPLE_BODIES: Record<string, (ctx: { staffId: string }) => unknown> = {
     expiresAt: '2099-01-01T00:00:00Z',
   }),
   'POST /api/v1/patients/:id/proxy-grants/:grantId/revoke': () => undefined,
+  ...recordEntrySamples(),
 };
+function recordEntrySamples() {
+  const samples: Record<string, () => unknown> = {};
+  const bodies: Record<string, unknown> = {
+    conditions: { display: 'Intruder' },
+    allergies: { substance: 'Intruder', category: 'drug' },
+    medications: { name: 'Intruder' },
+    procedures: { name: 'Intruder' },
+    'family-history': { relation: 'father', display: 'Intruder' },
+    encounters: { kind: 'outpatient', startedAt: '2024-01-01T00:00:00Z' },
+  };
+  for (const [path, body] of Object.entries(bodies)) {
+    samples[`GET /api/v1/patients/:id/${path}`] = () => undefined;
+    samples[`POST /api/v1/patients/:id/${path}`] = () => body;
+    samples[`PATCH /api/v1/patients/:id/${path}/:entryId`] = () => ({ version: 1, ...(body as object) });
+    samples[`DELETE /api/v1/patients/:id/${path}/:entryId`] = () => undefined;
+  }
+  return samples;
+}
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.
 const BY_DESIGN = new Set(['POST /api/v1/patients/:id/break-glass']);
 
@@ -107,7 +126,8 @@ describe('patient data access matrix', () => {
         const url = template
           .replace(':id', patientId)
           .replace(':staffId', careTeamStaffId)
-          .replace(':grantId', grantId);
+          .replace(':grantId', grantId)
+          .replace(/:\w+/g, '0190a6c0-0000-7000-8000-000000000000');
         const body = SAMPLE_BODIES[key]!({ staffId: careTeamStaffId });
         const res = await intruders[who]!.request(method, url, body);
         expect([403, 404], `${who}: ${key} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);

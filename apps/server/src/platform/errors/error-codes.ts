@@ -90,6 +90,73 @@ export const ERROR_CODES = {
   },
   CHECKUP_MAPPING_NOT_FOUND: { status: 404, en: 'Item mapping not found', zh: '未找到该项目映射' },
   CHECKUP_PACKAGE_NOT_FOUND: { status: 404, en: 'Checkup package not found', zh: '未找到该体检套餐' },
+  // records
+  RECORD_ENTRY_NOT_FOUND: { status: 404, en: 'Record entry not found', zh: '未找到该健康档案条目' },
+  RECORD_OBSERVATION_NOT_FOUND: { status: 404, en: 'Observation not found', zh: '未找到该检测记录' },
+  RECORD_DOCUMENT_NOT_FOUND: { status: 404, en: 'Document not found', zh: '未找到该文档' },
+  RECORD_CODE_NOT_FOUND: { status: 404, en: 'No such code in the code table', zh: '编码表中没有该编码' },
+  RECORD_UNKNOWN_ICD10: {
+    status: 400,
+    en: 'This ICD-10 code is not in the code table',
+    zh: '该 ICD-10 编码不在编码表中',
+  },
+  RECORD_UNKNOWN_UNIT: {
+    status: 400,
+    en: 'This unit cannot be used for this item',
+    zh: '该单位不适用于此检测项目',
+  },
+  RECORD_IMPOSSIBLE_VALUE: {
+    status: 422,
+    en: 'The value is outside what is physiologically possible; check the number and the unit',
+    zh: '数值超出生理可能范围，请检查数值和单位',
+  },
+  RECORD_SOURCE_NOT_ALLOWED: {
+    status: 403,
+    en: 'Patients record their own entries as self-reported only',
+    zh: '患者只能以“自述”来源记录条目',
+  },
+  RECORD_NOT_EDITABLE: {
+    status: 403,
+    en: 'You can change only the entries you reported yourself',
+    zh: '您只能修改自己填报的条目',
+  },
+  RECORD_SELF_REPORTED_TEXT: {
+    status: 403,
+    en: "The patient's own words are kept as reported; you can change only the status",
+    zh: '患者自述内容须保持原样，您只能修改其状态',
+  },
+  RECORD_ALREADY_ENTERED_IN_ERROR: {
+    status: 409,
+    en: 'This observation is already marked as entered in error',
+    zh: '该检测记录已标记为录入错误',
+  },
+  RECORD_DOCUMENT_MALFORMED: {
+    status: 400,
+    en: 'The upload is not a valid form with one file',
+    zh: '上传内容不是包含一个文件的有效表单',
+  },
+  RECORD_DOCUMENT_TOO_LARGE: { status: 413, en: 'The file is larger than 20 MB', zh: '文件超过 20 MB' },
+  RECORD_DOCUMENT_EMPTY: { status: 400, en: 'The file is empty', zh: '文件为空' },
+  RECORD_DOCUMENT_TYPE_UNSUPPORTED: {
+    status: 415,
+    en: 'Only PDF, JPEG, PNG, WebP and HEIC files can be uploaded',
+    zh: '仅支持上传 PDF、JPEG、PNG、WebP 和 HEIC 文件',
+  },
+  RECORD_DOCUMENT_EXECUTABLE: {
+    status: 415,
+    en: 'The file is a program, not a document, and was refused',
+    zh: '该文件是可执行程序而不是文档，已拒绝',
+  },
+  RECORD_DOCUMENT_TYPE_MISMATCH: {
+    status: 415,
+    en: 'The file content does not match its declared type or file name',
+    zh: '文件内容与其声明的类型或文件名不符',
+  },
+  RECORD_DOCUMENT_DAMAGED: {
+    status: 500,
+    en: 'The stored file cannot be read; please tell the administrator',
+    zh: '存储的文件无法读取，请联系管理员',
+  },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,0 +1,19 @@
+// The records module's public API (the personal health record): its routes, and the observation writer that the
+// checkups import and device ingest call. Other modules import only this file.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../platform/deps.ts';
+import { EntriesService } from './entries/entries.service.ts';
+import { entriesRoutes } from './entries/entries.routes.ts';
+
+export {
+  storeObservations,
+  type NewObservation,
+  type StoredObservation,
+} from './observations/observations.store.ts';
+
+export function recordsRoutes(deps: AppDeps) {
+  const entries = new EntriesService(deps);
+  return async function routes(app: FastifyInstance) {
+    await app.register(entriesRoutes(entries));
+  };
+}

@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import type { AppDeps } from '../../../platform/deps.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { ObservationFlag, RecordSource } from '../../../platform/db/schema-records.ts';
+import { uuidv7 } from '../../../platform/db/ids.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+import { evaluateFollowUp, type FollowUpRuleSet, type ObservationForRules } from '../../followup/index.ts';
+import { flagReading, type PatientFacts } from './observation-rules.ts';
+
+/** An observation to store: a lab value, a checkup item, a device or self-reported reading. */
+export interface NewObservation {
+  /** Chosen by the writer when it needs the id before storing; a UUID v7 otherwise. */
+  id?: string;
+  codeSystem: 'loinc' | 'local';
+  code: string;
+  name: string;
+  valueNum: number | null;
+  valueText: string | null;
+  unit: string | null;
+  refLow?: number | null;
+  refHigh?: number | null;
+  refText?: string | null;
+  /** Computed from the range and the patient's sex and age when missing. */
+  flag?: ObservationFlag | null;
+  effectiveAt: Date;
+  source: RecordSource;
+  sourceOrg?: string | null;
+  reportId?: string | null;
+  deviceId?: string | null;
+  /** The source's natural key (report + item, device + time): storing the same key again does nothing. */
+  dedupeKey?: string;
+  note?: string | null;
+}
+
+export interface StoredObservation {
+  id: string;
+  patientId: string;
+  codeSystem: 'loinc' | 'local';
+  code: string;
+  name: string;
+  valueNum: number | null;
+  valueText: string | null;
+  unit: string | null;
+  refLow: number | null;
+  refHigh: number | null;
+  flag: ObservationFlag | null;
+  effectiveAt: Date;
+  source: RecordSource;
+  reportId: string | null;
+  dedupeKey: string;
+}
+
+// Rows per INSERT. The rows travel as one array per column (unnest), so the statement has 19 parameters whatever
+// the chunk size and PostgreSQL plans it once per chunk.
+const CHUNK = 1000;
+
+type ReturnedRow = {
+  id: string;
+  code_system: 'loinc' | 'local';
+  code: string;
+  name: string;
+  value_num: number | null;
+  value_text: string | null;
+  unit: string | null;
+  ref_low: number | null;
+  ref_high: number | null;
+  flag: ObservationFlag | null;
+  effective_at: Date;
+  source: RecordSource;
+  report_id: string | null;
+  dedupe_key: string;
+};
+
+async function patientFacts(tx: Executor, orgId: string, patientId: string): Promise<PatientFacts> {
+  const row = await tx
+    .selectFrom('patients')
+    .select(['sex', 'birth_date'])
+    .where('id', '=', patientId)
+    .where('org_id', '=', orgId)
+    .executeTakeFirst();
+  if (!row) throw new AppError('PATIENT_NOT_FOUND');
+  return { sex: row.sex, birthDate: row.birth_date };
+}
+
+function columnsOf(rows: readonly NewObservation[], patient: PatientFacts) {
+  const c = {
+    id: [] as string[],
+    codeSystem: [] as string[],
+    code: [] as string[],
+    name: [] as string[],
+    valueNum: [] as (number | null)[],
+    valueText: [] as (string | null)[],
+    unit: [] as (string | null)[],
+    refLow: [] as (number | null)[],
+    refHigh: [] as (number | null)[],
+    refText: [] as (string | null)[],
+    flag: [] as (string | null)[],
+    effectiveAt: [] as string[],
+    source: [] as string[],
+    sourceOrg: [] as (string | null)[],
+    reportId: [] as (string | null)[],
+    deviceId: [] as (string | null)[],
+    dedupeKey: [] as string[],
+    note: [] as (string | null)[],
+  };
+  for (const row of rows) {
+    const id = row.id ?? uuidv7();
+    const judged =
+      row.flag === undefined
+        ? flagReading(
+            {
+              codeSystem: row.codeSystem,
+              code: row.code,
+              valueNum: row.valueNum,
+              unit: row.unit,
+              refLow: row.refLow ?? null,
+              refHigh: row.refHigh ?? null,
+            },
+            patient,
+            row.effectiveAt,
+          )
+        : { flag: row.flag, refLow: row.refLow ?? null, refHigh: row.refHigh ?? null };
+    c.id.push(id);
+    c.codeSystem.push(row.codeSystem);
+    c.code.push(row.code);
+    c.name.push(row.name);
+    c.valueNum.push(row.valueNum);
+    c.valueText.push(row.valueText);
+    c.unit.push(row.unit);
+    c.refLow.push(judged.refLow);
+    c.refHigh.push(judged.refHigh);
+    c.refText.push(row.refText ?? null);
+    c.flag.push(judged.flag);
+    c.effectiveAt.push(row.effectiveAt.toISOString());
+    c.source.push(row.source);
+    c.sourceOrg.push(row.sourceOrg ?? null);
+    c.reportId.push(row.reportId ?? null);
+    c.deviceId.push(row.deviceId ?? null);
+    c.dedupeKey.push(row.dedupeKey ?? id);
+    c.note.push(row.note ?? null);
+  }
+  return c;
+}
+
+async function insertChunk(
+  tx: Executor,
+  scope: { orgId: string; patientId: string; recordedBy: string | null },
+  c: ReturnType<typeof columnsOf>,
+): Promise<ReturnedRow[]> {
+  const result = await sql<ReturnedRow>`
+    INSERT INTO observations (id, org_id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low,
+                              ref_high, ref_text, flag, effective_at, source, source_org, report_id, device_id,
+                              dedupe_key, note, recorded_by)
+    SELECT u.id, ${scope.orgId}::uuid, ${scope.patientId}::uuid, u.code_system, u.code, u.name, u.value_num,
+           u.value_text, u.unit, u.ref_low, u.ref_high, u.ref_text, u.flag, u.effective_at, u.source, u.source_org,
+           u.report_id, u.device_id, u.dedupe_key, u.note, ${scope.recordedBy}::uuid
+      FROM unnest(${c.id}::uuid[], ${c.codeSystem}::text[], ${c.code}::text[], ${c.name}::text[],
+                  ${c.valueNum}::float8[], ${c.valueText}::text[], ${c.unit}::text[], ${c.refLow}::float8[],
+                  ${c.refHigh}::float8[], ${c.refText}::text[], ${c.flag}::text[], ${c.effectiveAt}::timestamptz[],
+                  ${c.source}::text[], ${c.sourceOrg}::text[], ${c.reportId}::uuid[], ${c.deviceId}::text[],
+                  ${c.dedupeKey}::text[], ${c.note}::text[])
+           AS u(id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, ref_text, flag,
+                effective_at, source, source_org, report_id, device_id, dedupe_key, note)
+    ON CONFLICT (patient_id, dedupe_key, effective_at) DO NOTHING
+    RETURNING id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, flag, effective_at, source,
+              report_id, dedupe_key`.execute(tx);
+  return result.rows;
+}
+
+/**
+ * Stores a patient's observations in the caller's transaction and returns the ones newly stored: rows whose
+ * dedupe key is already stored for the same time are skipped, so importing the same report twice stores it once.
+ * Flags missing from the source are computed from the range and the patient's sex and age; the follow-up rules
+ * then run on the new rows in the same transaction (a critical value alerts the care team exactly when it is
+ * stored). Multi-row inserts in chunks; no query per row.
+ */
+export async function storeObservations(
+  tx: Executor,
+  deps: AppDeps,
+  input: {
+    orgId: string;
+    patientId: string;
+    rows: readonly NewObservation[];
+    /** The account that recorded or imported the rows; null for a system writer (device ingest). */
+    recordedBy: string | null;
+    rules?: FollowUpRuleSet;
+  },
+): Promise<StoredObservation[]> {
+  if (input.rows.length === 0) return [];
+  const patient = await patientFacts(tx, input.orgId, input.patientId);
+  const stored: StoredObservation[] = [];
+  for (let i = 0; i < input.rows.length; i += CHUNK) {
+    const columns = columnsOf(input.rows.slice(i, i + CHUNK), patient);
+    for (const r of await insertChunk(tx, input, columns)) {
+      stored.push({
+        id: r.id,
+        patientId: input.patientId,
+        codeSystem: r.code_system,
+        code: r.code,
+        name: r.name,
+        valueNum: r.value_num,
+        valueText: r.value_text,
+        unit: r.unit,
+        refLow: r.ref_low,
+        refHigh: r.ref_high,
+        flag: r.flag,
+        effectiveAt: r.effective_at,
+        source: r.source,
+        reportId: r.report_id,
+        dedupeKey: r.dedupe_key,
+      });
+    }
+  }
+  const forRules: ObservationForRules[] = stored.map((o) => ({
+    id: o.id,
+    patientId: o.patientId,
+    codeSystem: o.codeSystem,
+    code: o.code,
+    name: o.name,
+    valueNum: o.valueNum,
+    unit: o.unit,
+    flag: o.flag,
+    effectiveAt: o.effectiveAt,
+    reportId: o.reportId,
+    source: o.source,
+  }));
+  await evaluateFollowUp(tx, deps, {
+    orgId: input.orgId,
+    patientId: input.patientId,
+    observations: forRules,
+    ...(input.rules ? { rules: input.rules } : {}),
+  });
+  return stored;
+}
