@@ -10,7 +10,21 @@ import { LoginPage } from './features/auth/components/LoginPage';
 import { RequireRole } from './features/auth/components/RequireRole';
 import { RequireStaff } from './features/auth/components/RequireStaff';
 import { useAccountLanguage } from './features/auth/hooks/use-account-language';
-import { ADMIN_ROLES, AUDIT_ROLES, PATIENT_ROLES } from './features/auth/roles';
+import {
+  ADMIN_ROLES,
+  AUDIT_ROLES,
+  CHECKUP_IMPORT_ROLES,
+  CHECKUP_MAPPING_ROLES,
+  CHECKUP_PACKAGE_ROLES,
+  FOLLOW_UP_ROLES,
+  FOLLOW_UP_RULE_ROLES,
+  PATIENT_ROLES,
+} from './features/auth/roles';
+import { CheckupImportPage } from './features/checkups/components/CheckupImportPage';
+import { CheckupMappingsPage } from './features/checkups/components/CheckupMappingsPage';
+import { CheckupPackagesPage } from './features/checkups/components/CheckupPackagesPage';
+import { FollowUpRulesPage } from './features/followup/components/FollowUpRulesPage';
+import { FollowUpWorklistPage } from './features/followup/components/FollowUpWorklistPage';
 import { AcceptInvitationPage } from './features/invitations/components/AcceptInvitationPage';
 import { PatientProfilePage } from './features/patients/components/PatientProfilePage';
 import { PatientsPage } from './features/patients/components/PatientsPage';
@@ -53,6 +67,26 @@ export function AppRoutes() {
           element={<RequireRole roles={ADMIN_ROLES}>{<BreakGlassLogPage />}</RequireRole>}
         />
         <Route path="admin/audit" element={<RequireRole roles={AUDIT_ROLES}>{<AuditPage />}</RequireRole>} />
+        <Route
+          path="checkups/import"
+          element={<RequireRole roles={CHECKUP_IMPORT_ROLES}>{<CheckupImportPage />}</RequireRole>}
+        />
+        <Route
+          path="checkups/mappings"
+          element={<RequireRole roles={CHECKUP_MAPPING_ROLES}>{<CheckupMappingsPage />}</RequireRole>}
+        />
+        <Route
+          path="checkups/packages"
+          element={<RequireRole roles={CHECKUP_PACKAGE_ROLES}>{<CheckupPackagesPage />}</RequireRole>}
+        />
+        <Route
+          path="followup"
+          element={<RequireRole roles={FOLLOW_UP_ROLES}>{<FollowUpWorklistPage />}</RequireRole>}
+        />
+        <Route
+          path="admin/followup-rules"
+          element={<RequireRole roles={FOLLOW_UP_RULE_ROLES}>{<FollowUpRulesPage />}</RequireRole>}
+        />
         <Route path="account/security" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -1,5 +1,7 @@
 import type { Messages } from './zh-CN';
 import { enUSAdmin } from './en-US.admin';
+import { enUSCheckups } from './en-US.checkups';
+import { enUSFollowUp } from './en-US.followup';
 
 /** English strings: the same keys as zh-CN.ts, which the type and i18n.test.ts both enforce. */
 export const enUS: Messages = {
@@ -239,4 +241,6 @@ export const enUS: Messages = {
     roleRequired: 'Choose a role',
   },
   ...enUSAdmin,
+  ...enUSCheckups,
+  ...enUSFollowUp,
 };

@@ -1,4 +1,6 @@
 import { zhCNAdmin } from './zh-CN.admin';
+import { zhCNCheckups } from './zh-CN.checkups';
+import { zhCNFollowUp } from './zh-CN.followup';
 
 /** Chinese strings: the source of every key. en-US.ts must hold exactly the same keys (i18n.test.ts checks). */
 export const zhCN = {
@@ -231,6 +233,8 @@ export const zhCN = {
     roleRequired: '请选择角色',
   },
   ...zhCNAdmin,
+  ...zhCNCheckups,
+  ...zhCNFollowUp,
 };
 
 export type Messages = typeof zhCN;

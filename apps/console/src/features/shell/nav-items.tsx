@@ -1,5 +1,10 @@
 import {
+  AlertOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
+  GoldOutlined,
+  NodeIndexOutlined,
+  ScheduleOutlined,
   ApartmentOutlined,
   DashboardOutlined,
   MailOutlined,
@@ -14,6 +19,13 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ADMIN_ROLES, AUDIT_ROLES, PATIENT_ROLES } from '../auth/roles';
+import {
+  CHECKUP_IMPORT_ROLES,
+  CHECKUP_MAPPING_ROLES,
+  CHECKUP_PACKAGE_ROLES,
+  FOLLOW_UP_ROLES,
+  FOLLOW_UP_RULE_ROLES,
+} from '../auth/roles';
 import { hasAnyRole } from '../auth/hooks/use-me';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -38,6 +50,42 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
   if (hasAnyRole(me, PATIENT_ROLES)) {
     items.push(link('/patients', t('nav.patients'), <TeamOutlined aria-hidden />, 'nav-patients'));
   }
+  if (hasAnyRole(me, FOLLOW_UP_ROLES)) {
+    items.push(link('/followup', t('followUp.nav'), <ScheduleOutlined aria-hidden />, 'nav-followup'));
+  }
+  const checkups: MenuItem[] = [];
+  if (hasAnyRole(me, CHECKUP_IMPORT_ROLES)) {
+    checkups.push(
+      link(
+        '/checkups/import',
+        t('checkupNav.import'),
+        <CloudUploadOutlined aria-hidden />,
+        'nav-checkup-import',
+      ),
+    );
+  }
+  if (hasAnyRole(me, CHECKUP_MAPPING_ROLES)) {
+    checkups.push(
+      link(
+        '/checkups/mappings',
+        t('checkupNav.mappings'),
+        <NodeIndexOutlined aria-hidden />,
+        'nav-checkup-mappings',
+      ),
+    );
+  }
+  if (hasAnyRole(me, CHECKUP_PACKAGE_ROLES)) {
+    checkups.push(
+      link(
+        '/checkups/packages',
+        t('checkupNav.packages'),
+        <GoldOutlined aria-hidden />,
+        'nav-checkup-packages',
+      ),
+    );
+  }
+  if (checkups.length > 0)
+    items.push({ type: 'group', key: 'checkups', label: t('checkupNav.group'), children: checkups });
   const admin: MenuItem[] = [];
   if (hasAnyRole(me, ADMIN_ROLES)) {
     admin.push(
@@ -45,6 +93,16 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
       link('/admin/departments', t('nav.departments'), <ApartmentOutlined aria-hidden />, 'nav-departments'),
       link('/admin/invitations', t('nav.invitations'), <MailOutlined aria-hidden />, 'nav-invitations'),
       link('/admin/break-glass', t('nav.breakGlass'), <WarningOutlined aria-hidden />, 'nav-break-glass'),
+    );
+  }
+  if (hasAnyRole(me, FOLLOW_UP_RULE_ROLES)) {
+    admin.push(
+      link(
+        '/admin/followup-rules',
+        t('followUpRules.nav'),
+        <AlertOutlined aria-hidden />,
+        'nav-followup-rules',
+      ),
     );
   }
   if (hasAnyRole(me, AUDIT_ROLES)) {
@@ -62,6 +120,11 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
 
 const NAV_PATHS = [
   '/patients',
+  '/followup',
+  '/checkups/import',
+  '/checkups/mappings',
+  '/checkups/packages',
+  '/admin/followup-rules',
   '/admin/staff',
   '/admin/departments',
   '/admin/invitations',

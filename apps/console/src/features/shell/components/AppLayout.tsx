@@ -5,6 +5,7 @@ import { orgNameOf, useStaffMe } from '../../auth/hooks/use-me';
 import { SignOutButton } from '../../auth/components/SignOutButton';
 import { navItems, selectedKeyFor } from '../nav-items';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../../followup/components/NotificationBell';
 
 /** The signed-in shell: brand and menu on the left, who and where in the header, the page in <main>. */
 export function AppLayout() {
@@ -39,6 +40,7 @@ export function AppLayout() {
             </span>
           </div>
           <div className="app-header__actions">
+            <NotificationBell />
             <LanguageSwitch />
             <SignOutButton />
           </div>
