@@ -31,6 +31,7 @@ export const enUSCheckups: CheckupsMessages = {
       tooLarge: 'the file is too large',
       duplicate: 'already in the list',
       tooMany: 'at most {{count}} files at once',
+      totalTooLarge: 'the files together are over 200 MB',
     },
     sourceFormats: {
       csv: 'CSV',

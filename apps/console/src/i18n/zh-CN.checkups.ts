@@ -29,6 +29,7 @@ export const zhCNCheckups = {
       tooLarge: '文件过大',
       duplicate: '已在列表中',
       tooMany: '一次最多 {{count}} 个文件',
+      totalTooLarge: '文件合计超过 200 MB',
     },
     sourceFormats: {
       csv: 'CSV',

@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyteLabel, analyteName, matchesAnalyte } from './analytes';
 
-const glucose = { loinc: '14771-0', nameZh: '空腹血糖', nameEn: 'Fasting glucose', unit: 'mmol/L' };
-const alt = { loinc: '1742-6', nameZh: '谷丙转氨酶', nameEn: 'Alanine aminotransferase', unit: 'U/L' };
+const analyte = (loinc: string, zh: string, en: string, unit: string) => ({
+  loinc,
+  key: loinc,
+  zh,
+  en,
+  kind: 'lab' as const,
+  unit,
+  units: [unit],
+});
+const glucose = analyte('14771-0', '空腹血糖', 'Fasting glucose', 'mmol/L');
+const alt = analyte('1742-6', '谷丙转氨酶', 'Alanine aminotransferase', 'U/L');
 
 describe('analyte picker helpers', () => {
   it('finds analytes by Chinese or English name or code, ignoring case and spaces', () => {

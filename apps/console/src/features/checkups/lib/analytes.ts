@@ -2,7 +2,7 @@ import type { Analyte } from '../api/analytes-api';
 
 /** "空腹血糖 (14771-0, mmol/L)" in the UI language. */
 export function analyteLabel(analyte: Analyte, language: string): string {
-  const name = language === 'en-US' ? analyte.nameEn : analyte.nameZh;
+  const name = language === 'en-US' ? analyte.en : analyte.zh;
   return analyte.unit ? `${name} (${analyte.loinc}, ${analyte.unit})` : `${name} (${analyte.loinc})`;
 }
 
@@ -10,7 +10,7 @@ export function analyteLabel(analyte: Analyte, language: string): string {
 export function matchesAnalyte(analyte: Analyte, input: string): boolean {
   const needle = input.replace(/\s+/g, '').toLowerCase();
   if (needle === '') return true;
-  return [analyte.loinc, analyte.nameZh, analyte.nameEn].some((text) =>
+  return [analyte.loinc, analyte.zh, analyte.en].some((text) =>
     text.replace(/\s+/g, '').toLowerCase().includes(needle),
   );
 }
@@ -23,5 +23,5 @@ export function analyteName(
 ): string {
   const analyte = analytes?.find((a) => a.loinc === code);
   if (!analyte) return code;
-  return language === 'en-US' ? analyte.nameEn : analyte.nameZh;
+  return language === 'en-US' ? analyte.en : analyte.zh;
 }

@@ -3,6 +3,7 @@ import {
   MAX_FILES,
   MAX_FILE_BYTES,
   MAX_IMAGE_BYTES,
+  MAX_TOTAL_BYTES,
   checkImportFiles,
   formatBytes,
   formatOf,
@@ -65,6 +66,15 @@ describe('import file checks', () => {
     const { accepted, refused } = checkImportFiles(current, [file('x.csv'), file('y.csv')]);
     expect(accepted.map((f) => f.name)).toEqual(['x.csv']);
     expect(refused.map((r) => [r.file.name, r.problem])).toEqual([['y.csv', 'tooMany']]);
+  });
+
+  it('keeps the files together within the total the server accepts', () => {
+    const big = Array.from({ length: MAX_TOTAL_BYTES / MAX_FILE_BYTES }, (_, i) =>
+      file(`b${i}.xlsx`, MAX_FILE_BYTES),
+    );
+    const { accepted, refused } = checkImportFiles(big, [file('one-more.csv', 1)]);
+    expect(accepted).toEqual([]);
+    expect(refused.map((r) => r.problem)).toEqual(['totalTooLarge']);
   });
 
   it('formats sizes for people', () => {

@@ -24,13 +24,15 @@ export const IMPORT_ACCEPT = Object.keys(IMPORT_FORMATS)
   .map((ext) => `.${ext}`)
   .join(',');
 
+// The server's limits (apps/server/src/modules/checkups/parsers/limits.ts and imports/upload-screen.ts).
 /** Per-file limits: a photo of a report never needs more than 10 MB, a batch spreadsheet may be larger. */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
-/** Files in one import. */
-export const MAX_FILES = 20;
+/** Files in one import, and their bytes together. */
+export const MAX_FILES = 50;
+export const MAX_TOTAL_BYTES = 200 * 1024 * 1024;
 
-export type FileProblem = 'type' | 'empty' | 'tooLarge' | 'duplicate' | 'tooMany';
+export type FileProblem = 'type' | 'empty' | 'tooLarge' | 'duplicate' | 'tooMany' | 'totalTooLarge';
 
 export interface RefusedFile<F extends PickedFile> {
   file: F;
@@ -52,7 +54,7 @@ export function maxBytesFor(name: string): number {
 
 /**
  * The browser's first check of files added to an import: a known ending, not empty, within the size limit, not
- * the same file twice, at most MAX_FILES in all. The server checks again (content, not name), so this only spares
+ * the same file twice, at most MAX_FILES and MAX_TOTAL_BYTES in all. The server checks again (content, not name), so this only spares
  * the person an upload that would be refused.
  */
 export function checkImportFiles<F extends PickedFile>(
@@ -62,6 +64,7 @@ export function checkImportFiles<F extends PickedFile>(
   const accepted: F[] = [];
   const refused: RefusedFile<F>[] = [];
   const seen = new Set(current.map((f) => `${f.name}\u0000${f.size}`));
+  let total = current.reduce((sum, f) => sum + f.size, 0);
   for (const file of added) {
     const key = `${file.name}\u0000${file.size}`;
     let problem: FileProblem | null = null;
@@ -70,10 +73,12 @@ export function checkImportFiles<F extends PickedFile>(
     else if (file.size > maxBytesFor(file.name)) problem = 'tooLarge';
     else if (seen.has(key)) problem = 'duplicate';
     else if (current.length + accepted.length >= MAX_FILES) problem = 'tooMany';
+    else if (total + file.size > MAX_TOTAL_BYTES) problem = 'totalTooLarge';
     if (problem) {
       refused.push({ file, problem });
     } else {
       seen.add(key);
+      total += file.size;
       accepted.push(file);
     }
   }
