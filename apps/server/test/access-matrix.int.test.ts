@@ -47,6 +47,15 @@ function recordEntrySamples() {
     samples[`PATCH /api/v1/patients/:id/${path}/:entryId`] = () => ({ version: 1, ...(body as object) });
     samples[`DELETE /api/v1/patients/:id/${path}/:entryId`] = () => undefined;
   }
+  samples['GET /api/v1/patients/:id/observations'] = () => undefined;
+  samples['GET /api/v1/patients/:id/observations/series'] = () => undefined;
+  samples['GET /api/v1/patients/:id/observations/codes'] = () => undefined;
+  samples['POST /api/v1/patients/:id/observations'] = () => ({
+    code: '8480-6',
+    value: 120,
+    effectiveAt: '2024-01-01T00:00:00Z',
+  });
+  samples['POST /api/v1/patients/:id/observations/:obsId/entered-in-error'] = () => undefined;
   return samples;
 }
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { EntriesService } from './entries/entries.service.ts';
 import { entriesRoutes } from './entries/entries.routes.ts';
+import { ObservationsService } from './observations/observations.service.ts';
+import { observationsRoutes } from './observations/observations.routes.ts';
 
 export {
   storeObservations,
@@ -13,7 +15,9 @@ export {
 
 export function recordsRoutes(deps: AppDeps) {
   const entries = new EntriesService(deps);
+  const observations = new ObservationsService(deps);
   return async function routes(app: FastifyInstance) {
     await app.register(entriesRoutes(entries));
+    await app.register(observationsRoutes(observations));
   };
 }

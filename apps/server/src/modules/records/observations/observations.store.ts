@@ -3,9 +3,9 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { ObservationFlag, RecordSource } from '../../../platform/db/schema-records.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
 import { evaluateFollowUp, type FollowUpRuleSet, type ObservationForRules } from '../../followup/index.ts';
 import { flagReading, type PatientFacts } from './observation-rules.ts';
+import { loadPatientFacts } from '../patient-facts.ts';
 
 /** An observation to store: a lab value, a checkup item, a device or self-reported reading. */
 export interface NewObservation {
@@ -70,17 +70,6 @@ type ReturnedRow = {
   report_id: string | null;
   dedupe_key: string;
 };
-
-async function patientFacts(tx: Executor, orgId: string, patientId: string): Promise<PatientFacts> {
-  const row = await tx
-    .selectFrom('patients')
-    .select(['sex', 'birth_date'])
-    .where('id', '=', patientId)
-    .where('org_id', '=', orgId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('PATIENT_NOT_FOUND');
-  return { sex: row.sex, birthDate: row.birth_date };
-}
 
 function columnsOf(rows: readonly NewObservation[], patient: PatientFacts) {
   const c = {
@@ -187,7 +176,7 @@ export async function storeObservations(
   },
 ): Promise<StoredObservation[]> {
   if (input.rows.length === 0) return [];
-  const patient = await patientFacts(tx, input.orgId, input.patientId);
+  const patient = await loadPatientFacts(tx, input.orgId, input.patientId);
   const stored: StoredObservation[] = [];
   for (let i = 0; i < input.rows.length; i += CHUNK) {
     const columns = columnsOf(input.rows.slice(i, i + CHUNK), patient);
