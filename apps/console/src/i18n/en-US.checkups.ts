@@ -154,6 +154,7 @@ export const enUSCheckups: CheckupsMessages = {
     required: 'This field is required',
   },
   checkupReport: {
+    tab: 'Checkups',
     listTitle: 'Checkup reports',
     empty: 'This patient has no checkup reports yet.',
     date: 'Checkup date',

@@ -3,6 +3,7 @@ import type { FollowUpMessages } from './zh-CN.followup';
 /** English strings of the follow-up worklist, its rules and the notification bell; spread into en-US.ts. */
 export const enUSFollowUp: FollowUpMessages = {
   followUp: {
+    tab: 'Follow-up',
     nav: 'Follow-up',
     title: 'Follow-up worklist',
     views: { due: 'Due', overdue: 'Overdue', done: 'Done' },

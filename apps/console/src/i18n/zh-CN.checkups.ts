@@ -149,6 +149,7 @@ export const zhCNCheckups = {
     required: '此项为必填项',
   },
   checkupReport: {
+    tab: '体检',
     listTitle: '体检报告',
     empty: '该患者还没有体检报告。',
     date: '体检日期',

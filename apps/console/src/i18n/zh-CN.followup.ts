@@ -1,6 +1,7 @@
 /** Chinese strings of the follow-up worklist, its rules and the notification bell; spread into zh-CN.ts. */
 export const zhCNFollowUp = {
   followUp: {
+    tab: '随访',
     nav: '随访工作台',
     title: '随访工作台',
     views: { due: '待处理', overdue: '已逾期', done: '已完成' },
