@@ -21,7 +21,17 @@ import { ElderModePage } from './features/preferences/components/ElderModePage.t
 import { LanguagePage } from './features/preferences/components/LanguagePage.tsx';
 import { useAccountPreferences } from './features/preferences/hooks/useAccountPreferences.ts';
 import { ProxyPage } from './features/proxy/components/ProxyPage.tsx';
+import { CheckupReportPage } from './features/checkups/components/CheckupReportPage.tsx';
+import { CheckupsPage } from './features/checkups/components/CheckupsPage.tsx';
+import { NotificationsPage } from './features/notifications/components/NotificationsPage.tsx';
+import { AddReadingPage } from './features/records/components/AddReadingPage.tsx';
+import { DocumentsPage } from './features/records/components/DocumentsPage.tsx';
+import { EntriesPage } from './features/records/components/EntriesPage.tsx';
+import { EntryFormPage } from './features/records/components/EntryFormPage.tsx';
+import { LifestylePage } from './features/records/components/LifestylePage.tsx';
+import { ProfilePage } from './features/records/components/ProfilePage.tsx';
 import { RecordsPage } from './features/records/components/RecordsPage.tsx';
+import { TrendsPage } from './features/records/components/TrendsPage.tsx';
 import { ServicesPage } from './features/services/components/ServicesPage.tsx';
 import { AppLayout } from './features/shell/components/AppLayout.tsx';
 import { RequireAccount, SignedOutOnly } from './features/shell/components/AuthGates.tsx';
@@ -55,6 +65,17 @@ function AppRoutes() {
           <Route path="/home" element={<HomePage />} />
           <Route path="/consult" element={<ConsultPage />} />
           <Route path="/records" element={<RecordsPage />} />
+          <Route path="/records/profile" element={<ProfilePage />} />
+          <Route path="/records/trends" element={<TrendsPage />} />
+          <Route path="/records/readings/new" element={<AddReadingPage />} />
+          <Route path="/records/checkups" element={<CheckupsPage />} />
+          <Route path="/records/checkups/:reportId" element={<CheckupReportPage />} />
+          <Route path="/records/lifestyle" element={<LifestylePage />} />
+          <Route path="/records/documents" element={<DocumentsPage />} />
+          <Route path="/records/:section" element={<EntriesPage />} />
+          <Route path="/records/:section/new" element={<EntryFormPage />} />
+          <Route path="/records/:section/:entryId/edit" element={<EntryFormPage />} />
+          <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/services" element={<ServicesPage />} />
           <Route path="/me" element={<MePage />} />
           <Route path="/me/family" element={<FamilyPage />} />

@@ -2,6 +2,7 @@ import { i18n } from '../i18n/index.ts';
 import { ApiError, type FieldError } from './api-error.ts';
 
 const BASE = '/api/v1';
+export const API_BASE = BASE;
 let csrfToken: string | null = null;
 
 /** Kept in memory only; it comes from the last /auth/me or sign-in answer. */
@@ -22,7 +23,14 @@ function fieldErrors(value: unknown): FieldError[] {
     .map((e) => ({ path: String(e.path ?? ''), message: String(e.message ?? '') }));
 }
 
-async function errorFrom(response: Response): Promise<ApiError> {
+/** The headers `request` sends (language; the CSRF token on writes), for uploads and downloads made outside it. */
+export function apiHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = { 'Accept-Language': i18n.language };
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  return headers;
+}
+
+export async function errorFrom(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   if (isRecord(body) && typeof body.title === 'string') {
     return new ApiError({

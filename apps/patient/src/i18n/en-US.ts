@@ -1,3 +1,5 @@
+import { enUSCheckups } from './en-US.checkups.ts';
+import { enUSHealth } from './en-US.health.ts';
 import type { MessageTree } from './messages.ts';
 
 export const enUS = {
@@ -273,4 +275,6 @@ export const enUS = {
     yes: 'Yes',
     no: 'No',
   },
+  ...enUSHealth,
+  ...enUSCheckups,
 } satisfies MessageTree;

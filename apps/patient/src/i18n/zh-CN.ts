@@ -1,3 +1,5 @@
+import { zhCNCheckups } from './zh-CN.checkups.ts';
+import { zhCNHealth } from './zh-CN.health.ts';
 import type { MessageTree } from './messages.ts';
 
 export const zhCN = {
@@ -266,4 +268,6 @@ export const zhCN = {
     yes: '确定',
     no: '取消',
   },
+  ...zhCNHealth,
+  ...zhCNCheckups,
 } satisfies MessageTree;

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../../ui/Notice.tsx';
+import { NotificationBell } from '../../notifications/components/NotificationBell.tsx';
 import { LinkList } from '../../../ui/LinkList.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
 import { ElderModeCard } from '../../preferences/components/ElderModeCard.tsx';
@@ -19,6 +20,7 @@ export function HomePage() {
   return (
     <div className="page stack" style={{ paddingTop: 'var(--cl-gap)' }}>
       <Greeting todaySummary={t('home.todayEmpty')} />
+      <NotificationBell />
       <ErrorNotice error={error} />
       {!elderMode && profiles.length > 0 && (
         <section className="card" aria-labelledby="switcher-title">

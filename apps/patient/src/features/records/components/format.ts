@@ -29,3 +29,10 @@ export function formatAddress(address: PatientProfile['address']): string {
 export function isMasked(value: string | null): boolean {
   return value !== null && value.includes('*');
 }
+
+/** The day of a moment (an ISO time with offset) in the reader's time zone and language. */
+export function formatDay(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric' }).format(date);
+}

@@ -1,0 +1,28 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  fetchNotifications,
+  markAllNotificationsRead,
+  markNotificationRead,
+} from '../api/notifications.api.ts';
+
+export const notificationsKey = ['notifications'] as const;
+
+/** The inbox, newest first; re-read every minute while the app is open so the badge stays current. */
+export function useNotifications() {
+  return useInfiniteQuery({
+    queryKey: notificationsKey,
+    queryFn: ({ pageParam }) => fetchNotifications(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: 60_000,
+  });
+}
+
+export function useMarkRead() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string | 'all') =>
+      id === 'all' ? markAllNotificationsRead() : markNotificationRead(id),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: notificationsKey }),
+  });
+}
