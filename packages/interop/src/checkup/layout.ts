@@ -91,6 +91,9 @@ interface Run {
 interface Line {
   readonly rowNo: number;
   readonly page: number;
+  readonly y: number;
+  /** The tallest run's font height. */
+  readonly height: number;
   readonly runs: readonly Run[];
 }
 
@@ -129,7 +132,8 @@ function toLines(items: readonly LayoutTextItem[]): Line[] {
         runs.push({ text: item.str, x0: item.x, x1: item.x + Math.max(0, item.width) });
       }
     }
-    return { rowNo: index + 1, page: line.page, runs };
+    const height = Math.max(...line.items.map((i) => i.height ?? 6));
+    return { rowNo: index + 1, page: line.page, y: line.y, height, runs };
   });
 }
 
@@ -181,6 +185,35 @@ function cellsOf(line: Line, table: Table): Record<LayoutColumn, string> {
   return cells;
 }
 
+interface TableState {
+  last?: { row: LayoutRow; startY: number; lastY: number };
+  /** The smallest distance seen between two rows of this table: a wrapped cell line is closer than that. */
+  pitch?: number;
+}
+
+/** A line with no result, just below a row and closer than a row pitch, holds that row's wrapped cells. */
+function continuesRow(
+  state: TableState,
+  line: Line,
+): state is TableState & Required<Pick<TableState, 'last'>> {
+  const last = state.last;
+  if (!last || last.row.page !== line.page) return false;
+  const gap = line.y - last.lastY;
+  return gap > 0 && gap < (state.pitch === undefined ? 1.5 * line.height : 0.8 * state.pitch);
+}
+
+const joinWrapped = (a: string, b: string): string =>
+  a === '' || b === ''
+    ? a + b
+    : /\p{Script=Han}$/u.test(a) && /^\p{Script=Han}/u.test(b)
+      ? a + b
+      : `${a} ${b}`;
+
+function appendWrapped(into: Record<LayoutColumn, string>, cells: Record<LayoutColumn, string>): void {
+  for (const key of ['name', 'unit', 'range', 'flag'] as const)
+    into[key] = joinWrapped(into[key], cells[key]);
+}
+
 const lineText = (line: Line): string => line.runs.map((r) => r.text).join('  ');
 const LABEL = /[:：]/;
 
@@ -189,6 +222,7 @@ export function layoutToRows(items: readonly LayoutTextItem[]): LayoutRows {
   const rows: LayoutRow[] = [];
   const otherLines: LayoutLine[] = [];
   let tables: Table[] = [];
+  let tableState: TableState[] = [];
   let tablesPerLine = 0;
   let conclusion: string[] | undefined;
   for (const line of lines) {
@@ -196,6 +230,7 @@ export function layoutToRows(items: readonly LayoutTextItem[]): LayoutRows {
     const found = tablesOf(line);
     if (found.length > 0) {
       tables = found;
+      tableState = [];
       tablesPerLine = Math.max(tablesPerLine, found.length);
       conclusion = undefined;
       continue;
@@ -213,14 +248,20 @@ export function layoutToRows(items: readonly LayoutTextItem[]): LayoutRows {
     let isRow = false;
     tables.forEach((table, index) => {
       const cells = cellsOf(line, table);
+      const state = (tableState[index] ??= {});
       if (cells.name !== '' && cells.result !== '' && !LABEL.test(cells.name)) {
-        rows.push({ rowNo: line.rowNo, page: line.page, table: index, cells });
+        const row: LayoutRow = { rowNo: line.rowNo, page: line.page, table: index, cells };
+        if (state.last && state.last.row.page === line.page) {
+          const pitch = line.y - state.last.startY;
+          if (pitch > 0) state.pitch = Math.min(state.pitch ?? pitch, pitch);
+        }
+        state.last = { row, startY: line.y, lastY: line.y };
+        rows.push(row);
         isRow = true;
-      } else if (cells.name === '' && cells.result === '' && cells.range !== '') {
-        // A wrapped range ("男:40-150" / "女:35-135") continues the row above in the same table.
-        const last = rows.findLast((r) => r.page === line.page && r.table === index);
-        if (last) {
-          last.cells.range = `${last.cells.range} ${cells.range}`.trim();
+      } else if (cells.result === '' && (cells.name !== '' || cells.range !== '' || cells.unit !== '')) {
+        if (continuesRow(state, line)) {
+          appendWrapped(state.last.row.cells, cells);
+          state.last.lastY = line.y;
           isRow = true;
         }
       }

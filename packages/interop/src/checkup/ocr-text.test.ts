@@ -36,6 +36,12 @@ describe('cellsOfOcrLine', () => {
     ]);
   });
 
+  it('puts back the slash OCR loses in units', () => {
+    expect(cellsOfOcrLine('空腹血糖 7.2 mmolL 3.9-6.1', 1)[0]?.unit).toBe('mmol/L');
+    expect(cellsOfOcrLine('谷丙转氨酶 35 UAL 9-50', 1)[0]?.unit).toBe('U/L');
+    expect(cellsOfOcrLine('身高 172 cm', 1)[0]?.unit).toBe('cm');
+  });
+
   it('reads a name glued to its number and English names', () => {
     expect(cellsOfOcrLine('肌酐80 umol/L 57-111', 1)[0]).toMatchObject({ name: '肌酐', result: '80' });
     expect(cellsOfOcrLine('ALT 35 U/L 9-50', 1)[0]).toMatchObject({ name: 'ALT', result: '35', unit: 'U/L' });

@@ -25,6 +25,10 @@ export function fixOcrNumber(token: string): string {
   return `${match[1] ?? ''}${digits}${match[3] ?? ''}`;
 }
 
+// Units whose slash OCR lost or misread: "mmolL", "UAL", "umol|L" -> "mmol/L", "U/L", "umol/L".
+const SLASHLESS_UNIT = /^(mmol|μmol|umol|mol|g|mg|μg|ug|ng|pg|U|IU|mIU|μIU|uIU|kU)[A|Il1/]?L$/;
+export const fixOcrUnit = (token: string): string => token.replace(SLASHLESS_UNIT, '$1/L');
+
 // Glyphs OCR reads for printed arrows: ↑ as 个/T/t, ↓ as J/V/v (only where a flag is expected).
 const ARROWS: Readonly<Record<string, string>> = { 个: '↑', T: '↑', t: '↑', J: '↓', V: '↓', v: '↓' };
 const flagOf = (token: string): string | undefined => {
@@ -83,8 +87,9 @@ export function cellsOfOcrLine(line: string, rowNo: number): Omit<ItemCells, 'fi
       name,
       result,
     };
-    if (tokens[i] !== undefined && UNIT.test(tokens[i] ?? '') && !isResult(tokens[i] ?? ''))
-      cells.unit = tokens[i++];
+    if (tokens[i] !== undefined && UNIT.test(tokens[i] ?? '') && !isResult(tokens[i] ?? '')) {
+      cells.unit = fixOcrUnit(tokens[i++] ?? '');
+    }
     if (tokens[i] !== undefined && RANGE_START.test(tokens[i] ?? '') && !flagOf(tokens[i] ?? '')) {
       cells.range = tokens[i++];
     }
