@@ -174,6 +174,11 @@ describe('hl7ToReports: malformed input is refused with the line it concerns', (
     expect(outcome.problems.filter((p) => p.code === 'not_a_report')).toHaveLength(3);
   });
 
+  it('reads a message saved with its MLLP frame', () => {
+    const framed = `\u000b${[MSH, PID, OBR, obx(1, 'NM|8867-4^心率^LN||72|/min')].join('\r')}\u001c\r`;
+    expect(hl7ToReports(framed).reports[0]?.items[0]).toMatchObject({ valueNum: 72 });
+  });
+
   it('reads a truncated message up to where it stops', () => {
     const text = [
       MSH,

@@ -107,7 +107,9 @@ function reportOf(
 }
 
 /** Reads an HL7 v2 file (one message, several, or a BHS/FHS batch) into reports. Never throws. */
-export function hl7ToReports(text: string): ParseOutcome {
+export function hl7ToReports(input: string): ParseOutcome {
+  // A message saved from an MLLP stream keeps its frame: 0x0b before, 0x1c after.
+  const text = input.replaceAll('\u000b', '').replaceAll('\u001c', '');
   let messages: readonly Hl7Message[];
   try {
     messages = parse(text.replace(/^\s+/, ''));

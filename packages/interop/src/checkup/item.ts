@@ -57,6 +57,18 @@ function codeOf(
   return code === '' ? undefined : { system: 'local', code: clip(code, 64) };
 }
 
+// Words a lab writes instead of a number even for measured items ('未检出' ng/mL, '溶血').
+const QUALITATIVE =
+  /阴性|阳性|可疑|正常|异常|未检出|检出|微量|少量|未见|溶血|脂血|negative|positive|trace|detected|\bnd\b/i;
+
+/** Text without a digit where the unit and a numeric range show a number belongs: '三十五' U/L, 9-50. */
+const expectsNumber = (item: ParsedItem, kind: string): boolean =>
+  kind === 'text' &&
+  item.unit !== undefined &&
+  (item.refLow !== undefined || item.refHigh !== undefined) &&
+  !/\d/.test(item.valueText) &&
+  !QUALITATIVE.test(item.valueText);
+
 /** A critical flag without direction becomes HH or LL when the value lies outside the range. */
 function criticalDirection(item: ParsedItem): ItemFlag | undefined {
   if (item.valueNum === undefined) return undefined;
@@ -132,6 +144,19 @@ export function itemFromCells(cells: ItemCells, sex?: 'male' | 'female' | 'unkno
   if (range.refLow !== undefined) item.refLow = range.refLow;
   if (range.refHigh !== undefined) item.refHigh = range.refHigh;
   if (range.refText !== undefined) item.refText = range.refText;
+  if (expectsNumber(item, result.kind) && !cells.resultIsText) {
+    return {
+      problems: [
+        rowProblem(
+          rowNo,
+          'bad_number',
+          `${name}: the result ${quote(result.valueText)} is not a number, though the item has a unit and a numeric range`,
+          `${name}：结果 ${quote(result.valueText)} 不是数字（该项目有单位和数值参考范围）`,
+          field('result'),
+        ),
+      ],
+    };
+  }
   const flagText = cleanCell(cells.flag ?? '');
   let flag = parseFlag(flagText) ?? result.flag;
   if (flag === undefined && !isBlankFlag(flagText)) {

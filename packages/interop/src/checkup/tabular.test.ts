@@ -199,6 +199,8 @@ describe('tabularToReports: bad rows are reported, good rows kept', () => {
     row(['TJ001', '310115197511084563', '李四', '女', '', '2026-03-01'], ['钾', '', '4.1', 'mmol/L', '', '']), // 9 other patient
     row(['示例-TJ', ZHANG[1] ?? '', '张三', '男', '', '2026-03-01'], ['钠', '', '140', 'mmol/L', '', '']), // 10 example
     row(ZHANG, ['心率', '', '弃检', '', '', '']), // 11 not done
+    row(ZHANG, ['谷丙转氨酶', '', '三十五', 'U/L', '9-50', '']), // 12 words for a number
+    row(ZHANG, ['甲胎蛋白', '', '未检出', 'ng/mL', '0-7', '']), // 13 good: below detection
   ];
   const outcome = tabularToReports(rows, 'csv');
 
@@ -214,6 +216,7 @@ describe('tabularToReports: bad rows are reported, good rows kept', () => {
       [9, 'inconsistent_patient', 'nationalId'],
       [10, 'example_row', 'reportNo'],
       [11, 'not_done', 'result'],
+      [12, 'bad_number', 'result'],
     ]);
     expect(outcome.problems[0]?.message).toBe('空腹血糖: the result "7.x" is not a number');
     expect(outcome.problems[0]?.messageZh).toBe('空腹血糖：结果 "7.x" 不是有效数字');
@@ -225,6 +228,7 @@ describe('tabularToReports: bad rows are reported, good rows kept', () => {
     expect(outcome.reports[0]?.items.map((i) => [i.rowNo, i.localName, i.flag])).toEqual([
       [3, '总胆固醇', undefined],
       [8, '体重', undefined],
+      [13, '甲胎蛋白', undefined],
     ]);
   });
 
