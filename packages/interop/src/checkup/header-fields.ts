@@ -9,7 +9,7 @@ import {
   parseSex,
 } from './patient-fields.ts';
 import { quote, rowProblem } from './problems.ts';
-import { clip, toHalfWidth } from './text.ts';
+import { clip, HAN, toHalfWidth } from './text.ts';
 import type { ParsedReport, RowProblem } from './types.ts';
 
 type HeaderKey =
@@ -83,6 +83,13 @@ export function conclusionStart(line: string): string | undefined {
 
 const CENTER_TITLE = /^\s*(\S{0,40}(?:医院|体检中心|健康管理中心|健康体检中心|门诊部))/;
 
+/** A Chinese name is one word ("张三", then whatever OCR glued on); a Latin one may have several ("John Smith"). */
+function nameOf(text: string | undefined): string | undefined {
+  const value = text?.split(/\s{2,}/)[0]?.trim();
+  if (!value) return undefined;
+  return HAN.test(value) ? value.split(/\s+/)[0] : clip(value, 60);
+}
+
 /** The report fields from the header lines (first value wins), with problems for unreadable ones. */
 export function reportFromHeader(lines: readonly { text: string; rowNo: number }[]): {
   report: Omit<ParsedReport, 'items'>;
@@ -130,7 +137,7 @@ export function reportFromHeader(lines: readonly { text: string; rowNo: number }
     completeFromNationalId({
       nationalId: id?.id,
       mrn: firstWord(fields.mrn),
-      name: firstWord(fields.name),
+      name: nameOf(fields.name),
       sex: fields.sex === undefined ? undefined : parseSex(firstWord(fields.sex) ?? ''),
       birthDate: birth?.date,
       phone: fields.phone === undefined ? undefined : parsePhone(fields.phone),

@@ -122,6 +122,25 @@ describe('layoutToReport', () => {
     expect(report?.items[2]).toMatchObject({ localName: '血红蛋白', refLow: 130, refHigh: 175, flag: 'L' });
   });
 
+  it('reads an English report', () => {
+    const items = [
+      ...line(1, 40, [30, 'Name: John Smith    Sex: M    Report No: R-77    Checkup Date: 2026-03-05']),
+      ...line(1, 80, [30, 'Item'], [190, 'Result'], [250, 'Unit'], [320, 'Reference'], [410, 'Flag']),
+      ...line(1, 100, [30, 'Fasting glucose'], [190, '7.2'], [250, 'mmol/L'], [320, '3.9-6.1'], [410, 'H']),
+      ...line(1, 116, [30, 'ALT'], [190, '35'], [250, 'U/L'], [320, '9-50']),
+    ];
+    const [report] = layoutToReport(items).reports;
+    expect(report).toMatchObject({
+      externalId: 'R-77',
+      performedAt: '2026-03-05',
+      patient: { name: 'John Smith', sex: 'male' },
+    });
+    expect(report?.items.map((i) => [i.localName, i.valueNum, i.flag, i.code?.code])).toEqual([
+      ['Fasting glucose', 7.2, 'H', '14771-0'],
+      ['ALT', 35, undefined, '1742-6'],
+    ]);
+  });
+
   it('refuses a PDF without an item table as not a report', () => {
     const letter = [
       ...line(1, 50, [30, '尊敬的客户：']),

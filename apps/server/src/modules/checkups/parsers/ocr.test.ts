@@ -35,6 +35,15 @@ describe('recognizeReportImage', () => {
     expect(seconds).toBeLessThan(60);
   }, 120_000);
 
+  it('settles at once when aborted midway, and the next photo still works', async () => {
+    const controller = new AbortController();
+    const pending = recognizeReportImage(photo, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('stop')), 50);
+    await expect(pending).rejects.toThrow('stop');
+    const again = await recognizeReportImage(photo);
+    expect(again.reports[0]?.items.find((i) => i.localName === '空腹血糖')?.valueNum).toBe(7.2);
+  }, 120_000);
+
   it('rejects with the reason when aborted before it starts', async () => {
     const controller = new AbortController();
     controller.abort(new Error('upload cancelled'));

@@ -143,12 +143,20 @@ export function recognizeReportImage(bytes: Uint8Array, options: OcrOptions = {}
     const { signal, onProgress } = options;
     if (signal?.aborted) throw abortError(signal);
     reportProgress = onProgress;
-    // tesseract cannot stop a recognition midway: an abort ends the worker, and the next photo starts a new one.
-    const onAbort = () => void closeOcr();
+    // tesseract cannot stop a recognition midway: an abort ends the worker (the next photo starts a new one) and
+    // settles this call at once rather than waiting on a job the ended worker will never answer.
+    let onAbort = () => void closeOcr();
+    const aborted = new Promise<never>((_, reject) => {
+      onAbort = () => {
+        void closeOcr();
+        if (signal) reject(abortError(signal));
+      };
+    });
+    aborted.catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const { worker } = await startEngine();
-      const result = await worker.recognize(Buffer.from(bytes));
+      const { worker } = await Promise.race([startEngine(), aborted]);
+      const result = await Promise.race([worker.recognize(Buffer.from(bytes)), aborted]);
       if (signal?.aborted) throw abortError(signal);
       return ocrTextToReport(result.data.text);
     } catch (error) {
