@@ -22,6 +22,7 @@ import { orgsRoutes } from './modules/orgs/index.ts';
 import { patientsRoutes } from './modules/patients/index.ts';
 import { followUpRoutes } from './modules/followup/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { checkupsRoutes } from './modules/checkups/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
 import { describeAccess, markRoutesPublic } from './platform/access/route-access.ts';
@@ -151,6 +152,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(patientsRoutes(deps));
       await api.register(auditRoutes(deps));
       await api.register(followUpRoutes(deps));
+      await api.register(checkupsRoutes(deps));
       await api.register(recordsRoutes(deps));
     },
     { prefix: '/api/v1' },

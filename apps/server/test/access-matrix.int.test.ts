@@ -29,6 +29,9 @@ const SAMPLE_BODIES: Record<string, (ctx: { staffId: string }) => unknown> = {
     expiresAt: '2099-01-01T00:00:00Z',
   }),
   'POST /api/v1/patients/:id/proxy-grants/:grantId/revoke': () => undefined,
+  'GET /api/v1/patients/:id/checkups': () => undefined,
+  'GET /api/v1/patients/:id/checkups/:reportId': () => undefined,
+  'GET /api/v1/patients/:id/checkups/:reportId/summary.pdf': () => undefined,
   ...recordEntrySamples(),
 };
 function recordEntrySamples() {

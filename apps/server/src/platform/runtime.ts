@@ -10,6 +10,7 @@ import type { AppDeps } from './deps.ts';
 import type { Logger } from './logging.ts';
 import { auditSealJob } from './audit/audit-seal.job.ts';
 import { sweepJob } from './maintenance/sweep.job.ts';
+import { checkupImportJob } from '../modules/checkups/index.ts';
 import { createFileStore } from './files/index.ts';
 
 /** The app's dependencies over an open database: the same wiring for the server, the tests and the benchmarks. */
@@ -62,6 +63,7 @@ export async function openRuntime(
     jobs = new JobRunner(url, log);
     jobs.register(auditSealJob(deps));
     jobs.register(sweepJob(deps));
+    jobs.register(checkupImportJob(deps));
     await jobs.start({ work: config.role !== 'api' });
   }
   return {

@@ -18,3 +18,4 @@ export function patientsRoutes(deps: AppDeps) {
   };
 }
 export { nameSearchText } from './name-search.ts';
+export { careTeamRepository } from './care-team.repository.ts';
