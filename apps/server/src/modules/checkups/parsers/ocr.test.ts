@@ -44,6 +44,15 @@ describe('recognizeReportImage', () => {
     expect(again.reports[0]?.items.find((i) => i.localName === '空腹血糖')?.valueNum).toBe(7.2);
   }, 120_000);
 
+  it('refuses an image that cannot be decoded, and keeps working', async () => {
+    const garbage = pngHeader(100, 100, 300);
+    for (let i = 24; i < garbage.length; i += 1) garbage[i] = (i * 37) % 256;
+    const outcome = await recognizeReportImage(garbage);
+    expect(outcome.fatal).toMatchObject({ code: 'unreadable_image' });
+    const again = await recognizeReportImage(photo);
+    expect(again.reports[0]?.items.length).toBeGreaterThan(2);
+  }, 120_000);
+
   it('rejects with the reason when aborted before it starts', async () => {
     const controller = new AbortController();
     controller.abort(new Error('upload cancelled'));

@@ -58,6 +58,9 @@ function startEngine(): Promise<OcrEngine> {
         langPath: langDir,
         cacheMethod: 'none',
         gzip: true,
+        // Without a handler tesseract.js rethrows a failed job (an undecodable image) from its message listener,
+        // which crashes the process; the job's own promise rejects with the same error anyway.
+        errorHandler: () => undefined,
         logger: (message) => {
           const stage = message.status.startsWith('recognizing') ? 'recognizing' : 'loading';
           reportProgress?.({ stage, progress: message.progress });
@@ -155,20 +158,20 @@ export function recognizeReportImage(bytes: Uint8Array, options: OcrOptions = {}
     aborted.catch(() => undefined);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
+      // An engine that cannot start is the machine's fault and rejects; an image it cannot read is the upload's.
       const { worker } = await Promise.race([startEngine(), aborted]);
-      const result = await Promise.race([worker.recognize(Buffer.from(bytes)), aborted]);
-      if (signal?.aborted) throw abortError(signal);
-      return ocrTextToReport(result.data.text);
-    } catch (error) {
-      if (signal?.aborted) throw abortError(signal);
-      const message = error instanceof Error ? error.message : String(error);
-      if (/image|pix|read/i.test(message)) {
+      let text: string;
+      try {
+        text = (await Promise.race([worker.recognize(Buffer.from(bytes)), aborted])).data.text;
+      } catch {
+        if (signal?.aborted) throw abortError(signal);
         return refuse(
           'image',
           rowProblem(1, 'unreadable_image', 'the image could not be decoded', '无法解码该图片'),
         );
       }
-      throw error;
+      if (signal?.aborted) throw abortError(signal);
+      return ocrTextToReport(text);
     } finally {
       signal?.removeEventListener('abort', onAbort);
       reportProgress = undefined;
