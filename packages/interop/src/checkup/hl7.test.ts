@@ -171,7 +171,11 @@ describe('hl7ToReports: malformed input is refused with the line it concerns', (
   it('refuses ADT files with no results', () => {
     const outcome = hl7ToReports(read('python-hl7/sample_batch1.hl7'));
     expect(outcome.fatal?.code).toBe('not_a_report');
-    expect(outcome.problems.filter((p) => p.code === 'not_a_report')).toHaveLength(3);
+    // One problem per ADT^A04 message, besides the refusal of the whole file.
+    expect(outcome.problems.map((p) => [p.rowNo, p.code, p.field])).toEqual([
+      [2, 'not_a_report', 'MSH-9'],
+      [8, 'not_a_report', 'MSH-9'],
+    ]);
   });
 
   it('reads a message saved with its MLLP frame', () => {

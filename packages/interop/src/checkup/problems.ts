@@ -47,11 +47,11 @@ export class ProblemList {
   }
 }
 
-/** The whole file refused: no reports, one fatal problem (also listed with the others). */
+/** The whole file refused: no reports, the fatal problem, and any row problems found on the way there. */
 export function refuse(
   format: CheckupSourceFormat,
   fatal: RowProblem,
   problems: readonly RowProblem[] = [],
 ): ParseOutcome {
-  return { format, reports: [], problems: [...problems, fatal], fatal };
+  return { format, reports: [], problems: [...problems], fatal };
 }
