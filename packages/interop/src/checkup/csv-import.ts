@@ -1,7 +1,7 @@
 // A CSV file of the import template, from bytes: encoding detected (UTF-8, UTF-16, GB18030), then RFC 4180.
 import { parseCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
-import { rowProblem } from './problems.ts';
+import { refuse, rowProblem } from './problems.ts';
 import { tabularToReports } from './tabular.ts';
 import type { ParseOutcome } from './types.ts';
 
@@ -12,13 +12,15 @@ export function csvToReports(
   const decoded = typeof input === 'string' ? undefined : decodeText(input);
   const text = decoded?.text ?? (input as string);
   if (text.includes('\u0000')) {
-    const fatal = rowProblem(
-      1,
-      'not_text',
-      'the file holds binary data, not CSV text',
-      '文件包含二进制内容，不是 CSV 文本',
+    return refuse(
+      'csv',
+      rowProblem(
+        1,
+        'not_text',
+        'the file holds binary data, not CSV text',
+        '文件包含二进制内容，不是 CSV 文本',
+      ),
     );
-    return { format: 'csv', reports: [], problems: [fatal], fatal };
   }
   const csv = parseCsv(text);
   const outcome = tabularToReports(csv.rows, 'csv', options);
