@@ -43,14 +43,16 @@ export class ImportPatients {
     const parsedId = rawId ? parseResidentId(rawId) : null;
     const nationalId = parsedId?.ok ? parsedId.normalized : null;
     const bidx = nationalId ? this.deps.crypto.blindIndex('national_id', nationalId) : null;
-    const mrn = ref.mrn?.trim().toUpperCase() || null;
+    // Record numbers as sent, and upper-cased as this system writes its own (P1024 typed as p1024).
+    const mrn = ref.mrn?.trim() || null;
+    const mrns = mrn ? [...new Set([mrn, mrn.toUpperCase()])] : [];
     const keys = [...(bidx ? [`id:${bidx}`] : []), ...(mrn ? [`mrn:${mrn}`] : [])];
 
     for (const key of keys) {
       const known = this.#known.get(key);
       if (known) return { ok: true, patientId: known, created: false, cacheKeys: keys };
     }
-    const found = await repo.findPatient(tx, { orgId: input.orgId, nationalIdBidx: bidx, mrn });
+    const found = await repo.findPatient(tx, { orgId: input.orgId, nationalIdBidx: bidx, mrns });
     if (found) return { ok: true, patientId: found, created: false, cacheKeys: keys };
 
     if (rawId && !nationalId) {

@@ -70,7 +70,7 @@ export const reportWriterRepository = {
   /** A patient of the organization by the blind index of a resident ID number, or by medical record number. */
   async findPatient(
     db: Executor,
-    input: { orgId: string; nationalIdBidx: string | null; mrn: string | null },
+    input: { orgId: string; nationalIdBidx: string | null; mrns: readonly string[] },
   ): Promise<string | undefined> {
     if (input.nationalIdBidx) {
       const row = await db
@@ -82,12 +82,12 @@ export const reportWriterRepository = {
         .executeTakeFirst();
       if (row) return row.id;
     }
-    if (input.mrn) {
+    if (input.mrns.length > 0) {
       const row = await db
         .selectFrom('patients')
         .select('id')
         .where('org_id', '=', input.orgId)
-        .where('mrn', '=', input.mrn)
+        .where('mrn', 'in', input.mrns)
         .where('deleted_at', 'is', null)
         .executeTakeFirst();
       if (row) return row.id;

@@ -42,6 +42,11 @@ const year2: [string, string, string, string, string?][] = [
   ['血红蛋白', '150', 'g/L', '130-175'],
 ];
 
+// Recent dates: follow-up rules act on results of the last months, not on old history.
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+const LAST_YEAR = daysAgo(400);
+const RECENT = daysAgo(30);
+
 const detailUrl = () => `/api/v1/patients/${patientId}/checkups/${newest}`;
 const itemByCode = (detail: CheckupReportDetail, code: string) =>
   detail.items.find((i) => i.code === code) as CheckupItem;
@@ -74,8 +79,8 @@ beforeAll(async () => {
   stranger = await signIn(t, (await createPatientAccount(t)).phone);
 
   const csv = templateCsv([
-    ...personRows(person, { reportNo: 'TJ2024-1', date: '2024-05-10' }, year1),
-    ...personRows(person, { reportNo: 'TJ2025-1', date: '2025-05-12' }, year2),
+    ...personRows(person, { reportNo: 'TJ2024-1', date: LAST_YEAR }, year1),
+    ...personRows(person, { reportNo: 'TJ2025-1', date: RECENT }, year2),
   ]);
   const job = await importFiles(manager, [{ name: 'two-years.csv', content: csv }]);
   expect(job).toMatchObject({ status: 'done', reportsCreated: 2, itemsStored: 10 });
@@ -137,8 +142,10 @@ describe("a patient's checkup reports", () => {
 
   it('lists the follow-up tasks the rules created from the report', async () => {
     const detail = (await manager.get(detailUrl())).json() as CheckupReportDetail;
+    // Fasting glucose 7.2 mmol/L (>= 7.0, CDS 2020) is a default rule of every organization.
     expect(detail.followUpTasks.length).toBeGreaterThan(0);
     expect(detail.followUpTasks.every((task) => task.reportId === newest)).toBe(true);
+    expect(detail.followUpTasks.map((task) => task.observation?.code)).toContain('14771-0');
   });
 
   it('prints a summary PDF with the abnormal item and its explanation', async () => {
