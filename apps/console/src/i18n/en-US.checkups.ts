@@ -50,6 +50,8 @@ export const enUSCheckups: CheckupsMessages = {
     files: 'Files',
     progressLabel: 'Import progress',
     progressText: 'Reports processed: {{processed}} of {{total}}',
+    queuedText: 'Queued, starting soon…',
+    readingText: 'Reading the files…',
     status: {
       queued: 'Queued',
       running: 'Importing',

@@ -48,6 +48,8 @@ export const zhCNCheckups = {
     files: '文件',
     progressLabel: '导入进度',
     progressText: '已处理 {{processed}} / {{total}} 份报告',
+    queuedText: '排队中，即将开始…',
+    readingText: '正在读取文件…',
     status: {
       queued: '排队中',
       running: '导入中',

@@ -45,10 +45,13 @@ function JobDetails({ job, title }: { job: CheckupImportJob; title: ReactNode })
   const cancel = useCancelImport();
   const active = isActive(job.status);
   const percent = importPercent(job);
-  const progressText = t('checkupImport.progressText', {
-    processed: job.processedReports,
-    total: job.totalReports,
-  });
+  // Before the first report is found there is nothing to count yet: say what the server is doing instead.
+  const progressText =
+    job.status === 'queued'
+      ? t('checkupImport.queuedText')
+      : job.status === 'running' && job.totalReports === 0
+        ? t('checkupImport.readingText')
+        : t('checkupImport.progressText', { processed: job.processedReports, total: job.totalReports });
 
   async function cancelJob() {
     try {
