@@ -59,6 +59,7 @@ function recordEntrySamples() {
     effectiveAt: '2024-01-01T00:00:00Z',
   });
   samples['POST /api/v1/patients/:id/observations/:obsId/entered-in-error'] = () => undefined;
+  samples['GET /api/v1/patients/:id/timeline'] = () => undefined;
   return samples;
 }
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.

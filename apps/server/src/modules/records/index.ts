@@ -6,6 +6,8 @@ import { EntriesService } from './entries/entries.service.ts';
 import { entriesRoutes } from './entries/entries.routes.ts';
 import { ObservationsService } from './observations/observations.service.ts';
 import { observationsRoutes } from './observations/observations.routes.ts';
+import { TimelineService } from './timeline/timeline.service.ts';
+import { timelineRoutes } from './timeline/timeline.routes.ts';
 
 export {
   storeObservations,
@@ -16,8 +18,10 @@ export {
 export function recordsRoutes(deps: AppDeps) {
   const entries = new EntriesService(deps);
   const observations = new ObservationsService(deps);
+  const timeline = new TimelineService(deps);
   return async function routes(app: FastifyInstance) {
     await app.register(entriesRoutes(entries));
     await app.register(observationsRoutes(observations));
+    await app.register(timelineRoutes(timeline));
   };
 }
