@@ -85,6 +85,33 @@ describe('layoutToRows', () => {
     expect(layout.conclusion).toBe('空腹血糖偏高，建议内分泌科复查。\n血脂偏高，低脂饮食。');
   });
 
+  it('ignores columns it does not read (序号, 检验方法), also in front of the second table', () => {
+    const header = (x: number): [number, string][] => [
+      [x, '序号'],
+      [x + 25, '项目'],
+      [x + 110, '结果'],
+      [x + 150, '单位'],
+      [x + 200, '检验方法'],
+      [x + 250, '参考值'],
+    ];
+    const data = (x: number, n: string, name: string, result: string): [number, string][] => [
+      [x, n],
+      [x + 25, name],
+      [x + 112, result],
+      [x + 150, 'U/L'],
+      [x + 200, '速率法'],
+      [x + 250, '9-50'],
+    ];
+    const layout = layoutToRows([
+      ...line(1, 100, ...header(30), ...header(330)),
+      ...line(1, 120, ...data(30, '1', '谷丙转氨酶', '35'), ...data(330, '7', '谷草转氨酶', '28')),
+    ]);
+    expect(layout.rows.map((r) => r.cells)).toEqual([
+      { name: '谷丙转氨酶', result: '35', unit: 'U/L', range: '9-50', flag: '' },
+      { name: '谷草转氨酶', result: '28', unit: 'U/L', range: '9-50', flag: '' },
+    ]);
+  });
+
   it('groups runs whose y differ by less than half a glyph into one line, across pages in order', () => {
     const items = [...line(2, 100, [30, 'B']), ...line(1, 100.4, [80, 'A2']), ...line(1, 99.8, [30, 'A1'])];
     expect(layoutToRows(items).lines).toEqual([

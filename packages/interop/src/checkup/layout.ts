@@ -138,38 +138,41 @@ function toLines(items: readonly LayoutTextItem[]): Line[] {
 }
 
 interface Table {
-  /** Column starts: a run belongs to the last column whose start is at or left of the run's start. */
-  readonly columns: readonly { column: LayoutColumn; start: number }[];
+  /**
+   * Column starts: a run belongs to the last column whose start is at or left of the run's start. Header words
+   * we do not read (序号, 检验方法) are columns too, with no name, so that their cells land nowhere.
+   */
+  readonly columns: readonly { column: LayoutColumn | undefined; start: number }[];
   readonly start: number;
   readonly end: number;
 }
 
+type Head = { readonly run: Run; readonly column: LayoutColumn | undefined };
+
 /** The tables a header line defines, or none when the line is not a header. */
 function tablesOf(line: Line): Table[] {
-  const heads = line.runs.map((run) => ({ run, column: headerWord(run.text) }));
-  if (heads.some((h) => h.column === undefined) && heads.filter((h) => h.column).length < 3) return [];
-  const groups: { run: Run; column: LayoutColumn }[][] = [];
+  const heads: Head[] = line.runs.map((run) => ({ run, column: headerWord(run.text) }));
+  const known = heads.filter((h) => h.column).length;
+  if (known < 2 || (known < 3 && known < heads.length)) return [];
+  // Each item-name header starts a table; a word before it (序号) still bounds its first column.
+  const groups: Head[][] = [];
   for (const head of heads) {
-    if (!head.column) continue;
     if (head.column === 'name' || groups.length === 0) groups.push([]);
-    groups[groups.length - 1]?.push({ run: head.run, column: head.column });
+    groups[groups.length - 1]?.push(head);
   }
   const tables = groups.filter(
     (g) => g.some((h) => h.column === 'name') && g.some((h) => h.column === 'result'),
   );
   return tables.map((group, t) => {
+    const before = heads[heads.indexOf(group[0] as Head) - 1];
     const columns = group.map((h, i) => {
-      const prev = group[i - 1];
+      const prev = group[i - 1] ?? before;
       return { column: h.column, start: prev ? (prev.run.x1 + h.run.x0) / 2 : -Infinity };
     });
-    const next = tables[t + 1];
     const lastRun = group[group.length - 1]?.run;
-    const nextStart = next?.[0]?.run.x0;
-    const end = nextStart === undefined || !lastRun ? Infinity : (lastRun.x1 + nextStart) / 2;
-    const prevTable = tables[t - 1];
-    const prevLast = prevTable?.[prevTable.length - 1]?.run;
-    const start = prevLast && group[0] ? (prevLast.x1 + group[0].run.x0) / 2 : -Infinity;
-    return { columns, start, end };
+    const after = heads[heads.indexOf(group[group.length - 1] as Head) + 1];
+    const end = !after || !lastRun ? Infinity : (lastRun.x1 + after.run.x0) / 2;
+    return { columns, start: columns[0]?.start ?? -Infinity, end };
   });
 }
 
