@@ -1,6 +1,7 @@
 import { zhCNAdmin } from './zh-CN.admin';
 import { zhCNCheckups } from './zh-CN.checkups';
 import { zhCNFollowUp } from './zh-CN.followup';
+import { zhCNRecords } from './zh-CN.records';
 
 /** Chinese strings: the source of every key. en-US.ts must hold exactly the same keys (i18n.test.ts checks). */
 export const zhCN = {
@@ -235,6 +236,7 @@ export const zhCN = {
   ...zhCNAdmin,
   ...zhCNCheckups,
   ...zhCNFollowUp,
+  ...zhCNRecords,
 };
 
 export type Messages = typeof zhCN;
