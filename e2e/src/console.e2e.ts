@@ -78,6 +78,8 @@ describe('care console', () => {
       await zhangWeiRow(page).getByRole('link', { name: '张伟' }).click();
       await page.waitForURL(/\/console\/patients\/[0-9a-f-]{36}$/);
       await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe('张伟');
+      // The page opens on the record summary; the demographics are on the profile tab.
+      await page.getByRole('tab', { name: zh.record.tabs.profile }).click();
       const card = page.locator('.ant-card').filter({ has: page.locator('.ant-descriptions') });
       await card.waitFor();
       await eventually(() => card.getByRole('heading').innerText()).toBe(zh.profile.demographics);

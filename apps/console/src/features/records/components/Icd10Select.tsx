@@ -1,0 +1,67 @@
+import type { Icd10Entry } from '@careloop/contracts';
+import { Select, Spin } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useDebounced } from '../hooks/use-debounced';
+import { useIcd10Search } from '../hooks/use-record';
+
+interface Props {
+  id?: string;
+  value?: string | null;
+  onChange?: (value: string | null) => void;
+  onPicked?: (entry: { code: string; name: string } | null) => void;
+  disabled?: boolean;
+}
+
+export function icd10Name(entry: Pick<Icd10Entry, 'zh' | 'en'>, language: string): string {
+  return language === 'en-US' ? entry.en : entry.zh;
+}
+
+/**
+ * ICD-10 look-up as you type (debounced): by code, Chinese or English name, or pinyin initials (gxy -> 高血压 I10).
+ * Each option shows the code and the name in the UI language; a form control (value = the code).
+ */
+export function Icd10Select({ id, value, onChange, onPicked, disabled }: Props) {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const q = useDebounced(query.trim(), 250);
+  const search = useIcd10Search(q);
+  const results = q ? (search.data ?? []) : [];
+  const options = results.map((entry) => ({
+    value: entry.code,
+    label: `${entry.code} ${icd10Name(entry, i18n.language)}`,
+  }));
+  // The entry's current code, shown as itself until a search lists it with its name.
+  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
+  const searching = query.trim() !== q || search.isFetching;
+
+  return (
+    <Select
+      id={id}
+      showSearch={{ filterOption: false, onSearch: setQuery, searchValue: query }}
+      allowClear
+      disabled={disabled}
+      value={value || undefined}
+      placeholder={t('record.fields.icd10Placeholder')}
+      options={options}
+      notFoundContent={
+        searching ? (
+          <span>
+            <Spin size="small" /> {t('record.fields.icd10Searching')}
+          </span>
+        ) : q ? (
+          t('record.fields.icd10None')
+        ) : null
+      }
+      onChange={(code: string | undefined) => {
+        const picked = results.find((e) => e.code === code);
+        onChange?.(code ?? null);
+        onPicked?.(picked ? { code: picked.code, name: icd10Name(picked, i18n.language) } : null);
+        setQuery('');
+      }}
+      data-testid="icd10-select"
+      popupMatchSelectWidth={false}
+      className="full-width"
+    />
+  );
+}
