@@ -163,7 +163,7 @@ function tablesOf(line: Line): Table[] {
   const tables = groups.filter(
     (g) => g.some((h) => h.column === 'name') && g.some((h) => h.column === 'result'),
   );
-  return tables.map((group, t) => {
+  return tables.map((group) => {
     const before = heads[heads.indexOf(group[0] as Head) - 1];
     const columns = group.map((h, i) => {
       const prev = group[i - 1] ?? before;
