@@ -58,7 +58,7 @@ export const enUSCheckups: CheckupsMessages = {
     markAllRead: 'Mark all as read',
     allRead: 'All marked as read',
     bell: 'Notifications',
-    bellUnread: 'Notifications, {{count}} unread',
+    bellUnread: '{{count}} unread',
     open: 'Open',
     kinds: {
       follow_up_task: 'Follow-up reminder',

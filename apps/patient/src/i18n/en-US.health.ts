@@ -71,6 +71,8 @@ export const enUSHealth: HealthMessages = {
   trends: {
     title: 'Trends',
     pickTitle: 'Choose an item',
+    filter: 'Find an item',
+    filterEmpty: 'No item by that name.',
     emptyTitle: 'No results yet',
     emptyBody: 'Results from checkups, labs and your own readings appear here.',
     latest: 'Latest {{value}}',

@@ -55,7 +55,7 @@ export const zhCNCheckups = {
     markAllRead: '全部标为已读',
     allRead: '已全部标为已读',
     bell: '消息通知',
-    bellUnread: '消息通知，{{count}} 条未读',
+    bellUnread: '{{count}} 条未读',
     open: '查看详情',
     kinds: {
       follow_up_task: '随访提醒',

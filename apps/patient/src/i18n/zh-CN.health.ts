@@ -68,6 +68,8 @@ export const zhCNHealth = {
   trends: {
     title: '指标趋势',
     pickTitle: '选择指标',
+    filter: '查找指标',
+    filterEmpty: '没有找到这个指标。',
     emptyTitle: '还没有指标记录',
     emptyBody: '体检、化验或你自己记录的指标会显示在这里。',
     latest: '最新 {{value}}',

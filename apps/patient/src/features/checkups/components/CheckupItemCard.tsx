@@ -23,7 +23,8 @@ export function useItemText() {
       formatQuantity(item.valueNum, item.valueText, item.unit, i18n.language, perMinute),
     reference: (item: CheckupItem) => {
       const range = formatRange(item.refLow, item.refHigh, i18n.language);
-      if (range) return t('checkups.reference', { range });
+      if (range)
+        return t('checkups.reference', { range: `${range} ${displayUnit(item.unit, perMinute)}`.trim() });
       return item.refText ? t('checkups.referenceText', { text: item.refText }) : null;
     },
   };

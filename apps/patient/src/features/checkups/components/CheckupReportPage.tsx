@@ -33,7 +33,6 @@ function ReportSummary({ patientId, detail }: { patientId: string; detail: Check
   const facts: [string, string | null][] = [
     [t('checkups.center'), report.center],
     [t('checkups.package'), packageName(report, i18n.language)],
-    [t('checkups.conclusion'), report.conclusion],
   ];
   return (
     <section className="card" aria-labelledby="report-summary-title">
@@ -50,6 +49,12 @@ function ReportSummary({ patientId, detail }: { patientId: string; detail: Check
             </div>
           ))}
       </dl>
+      {report.conclusion && (
+        <div style={{ marginTop: 8 }}>
+          <h3 className="field-label">{t('checkups.conclusion')}</h3>
+          <p>{report.conclusion}</p>
+        </div>
+      )}
       <p style={{ marginTop: 8 }}>
         {report.abnormalCount > 0
           ? t('checkups.abnormalCount', { count: report.abnormalCount })

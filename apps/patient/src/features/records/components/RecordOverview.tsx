@@ -64,7 +64,6 @@ export function RecordOverview({ patientId, acting, canEdit }: RecordContext) {
   return (
     <>
       <ActingFor acting={acting} />
-      <ProfileSummaryCard patientId={patientId} />
       {summary.isPending && <Loading />}
       <ErrorNotice error={summary.error} />
       {summary.data && <AttentionCard items={summary.data.abnormalItems} />}
@@ -87,6 +86,7 @@ export function RecordOverview({ patientId, acting, canEdit }: RecordContext) {
         </h2>
         <LinkList entries={entries} />
       </nav>
+      <ProfileSummaryCard patientId={patientId} />
       <ExportCard patientId={patientId} />
       {summary.data?.lastUpdatedAt && (
         <p className="muted">

@@ -13,12 +13,17 @@ interface TrendChartProps {
   series: readonly TrendSeries[];
   text: TrendChartText;
   elder: boolean;
+  /** The period shown on the time axis (epoch ms), when one was chosen. */
+  period: { from?: number; to?: number };
   label: string;
 }
 
 /** The curve itself (loaded on demand): a picture for sighted readers; the summary beside it says the same. */
-export function TrendChart({ series, text, elder, label }: TrendChartProps) {
-  const option = useMemo(() => buildTrendOption(series, text, { elder }), [series, text, elder]);
+export function TrendChart({ series, text, elder, period, label }: TrendChartProps) {
+  const option = useMemo(
+    () => buildTrendOption(series, text, { elder, from: period.from, to: period.to }),
+    [series, text, elder, period],
+  );
   return (
     <div role="img" aria-label={label} data-testid="trend-chart">
       <ReactEChartsCore

@@ -27,9 +27,14 @@ interface TrendPanelProps {
 export function TrendPanel({ patientId, choice }: TrendPanelProps) {
   const { t, i18n } = useTranslation();
   const { elderMode } = useElderMode();
-  const [range, setRange] = useState<TrendRange>('1y');
+  const [range, setRange] = useState<TrendRange>('all');
   // The period is fixed when it is chosen, so the query key stays put between renders.
-  const from = useMemo(() => rangeStart(range, new Date()), [range]);
+  const period = useMemo(() => {
+    const now = new Date();
+    const from = rangeStart(range, now);
+    return { from, axis: from ? { from: Date.parse(from), to: now.getTime() } : {} };
+  }, [range]);
+  const from = period.from;
   const query = useSeries(patientId, choice.codes, from);
   const perMinute = t('unit.perMinute');
   const series: TrendSeries[] = useMemo(
@@ -90,6 +95,7 @@ export function TrendPanel({ patientId, choice }: TrendPanelProps) {
               series={series}
               text={text}
               elder={elderMode}
+              period={period.axis}
               label={t('trends.chartLabel', { name: choice.name, unit })}
             />
           </Suspense>

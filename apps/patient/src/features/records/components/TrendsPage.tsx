@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { EmptyState } from '../../../ui/EmptyState.tsx';
+import { TextField } from '../../../ui/Field.tsx';
 import { Loading } from '../../../ui/Loading.tsx';
 import { ErrorNotice } from '../../../ui/Notice.tsx';
 import { useObservationCodes } from '../hooks/useRecordQueries.ts';
@@ -12,10 +13,14 @@ import { ActingFor, RecordFrame, type RecordContext } from './RecordFrame.tsx';
 import { FlagTag } from './RecordTags.tsx';
 import { TrendPanel } from './TrendPanel.tsx';
 
+/** Past this many items the list gets a filter by name. */
+const FILTER_FROM = 10;
+
 function TrendsBody({ patientId, acting }: RecordContext) {
   const { t, i18n } = useTranslation();
   const [params, setParams] = useSearchParams();
   const codes = useObservationCodes(patientId);
+  const [filter, setFilter] = useState('');
   const perMinute = t('unit.perMinute');
   const choices = useMemo(
     () =>
@@ -30,6 +35,8 @@ function TrendsBody({ patientId, acting }: RecordContext) {
     return <EmptyState title={t('trends.emptyTitle')} body={t('trends.emptyBody')} />;
   }
   const selected = choiceFor(choices, params.get('code'));
+  const needle = filter.trim().toLowerCase();
+  const shown = needle ? choices.filter((c) => c.name.toLowerCase().includes(needle)) : choices;
 
   return (
     <>
@@ -48,8 +55,20 @@ function TrendsBody({ patientId, acting }: RecordContext) {
         <h2 id="trend-pick-title" style={{ marginBottom: 8 }}>
           {t('trends.pickTitle')}
         </h2>
+        {choices.length > FILTER_FROM && (
+          <TextField
+            label={t('trends.filter')}
+            type="search"
+            value={filter}
+            onChange={setFilter}
+            autoComplete="off"
+            optional
+            testId="trend-filter"
+          />
+        )}
+        {shown.length === 0 && <p className="muted">{t('trends.filterEmpty')}</p>}
         <ul className="trend-codes">
-          {choices.map((c) => (
+          {shown.map((c) => (
             <li key={c.id}>
               <button
                 type="button"

@@ -102,7 +102,7 @@ describe('checkReading', () => {
 
   it('refuses values no person can have, naming the plausible range in the chosen unit', () => {
     const mmol = checkReading(draft({ value: '500' }, '14771-0'), item('14771-0'), NOW);
-    expect(mmol.errors.value).toEqual({ code: 'out_of_range', min: 0.5, max: 60, unit: 'mmol/L' });
+    expect(mmol.errors.value).toEqual({ code: 'out_of_range', min: 0.1, max: 200, unit: 'mmol/L' });
     // The same number is a real (very high) glucose in mg/dL.
     expect(
       checkReading(draft({ value: '500', unit: 'mg/dL' }, '14771-0'), item('14771-0'), NOW).errors,

@@ -77,29 +77,31 @@ export function readingItems(analytes: readonly AnalyteInfo[], locale: string): 
   return [...items, ...rest.map((a) => itemOf(a, false))];
 }
 
-// Values outside these limits cannot be a real measurement (a typo, or the wrong unit). They are wide on
-// purpose: the server flags high and low values; these only catch what no person can have.
+// Values no living person can have: the server's sanity bounds (apps/server/src/modules/records/observations/
+// plausible-values.ts) in the analyte's reported unit, and the same bounds converted for the other units a person
+// may pick. They never flag anything (the server flags against reference ranges); they catch a typo or a wrong
+// unit at the field, before the server refuses it.
 const LIMITS: Record<string, [number, number]> = {
-  'systolic-bp|mm[Hg]': [40, 300],
-  'diastolic-bp|mm[Hg]': [20, 200],
-  'glucose|mmol/L': [0.5, 60],
-  'glucose|mg/dL': [9, 1100],
-  'fasting-glucose|mmol/L': [0.5, 60],
-  'fasting-glucose|mg/dL': [9, 1100],
+  'systolic-bp|mm[Hg]': [30, 320],
+  'diastolic-bp|mm[Hg]': [10, 250],
+  'glucose|mmol/L': [0.1, 200],
+  'glucose|mg/dL': [1.8, 3600],
+  'fasting-glucose|mmol/L': [0.1, 200],
+  'fasting-glucose|mg/dL': [1.8, 3600],
   'hba1c|%': [2, 25],
-  'hba1c|mmol/mol': [0, 240],
-  'body-weight|kg': [0.5, 500],
+  'body-weight|kg': [0.2, 700],
   'body-height|cm': [20, 280],
-  'heart-rate|/min': [15, 350],
-  'bmi|kg/m2': [5, 100],
-  'total-cholesterol|mmol/L': [0.2, 40],
-  'ldl-cholesterol|mmol/L': [0.05, 30],
-  'hdl-cholesterol|mmol/L': [0.05, 10],
-  'triglycerides|mmol/L': [0.05, 100],
-  'creatinine|umol/L': [5, 3000],
-  'uric-acid|umol/L': [20, 2000],
-  'potassium|mmol/L': [1, 12],
-  'sodium|mmol/L': [80, 220],
+  'heart-rate|/min': [10, 350],
+  'bmi|kg/m2': [5, 150],
+  'total-cholesterol|mmol/L': [0.1, 60],
+  'total-cholesterol|mg/dL': [3.9, 2320],
+  'ldl-cholesterol|mmol/L': [0, 50],
+  'hdl-cholesterol|mmol/L': [0, 15],
+  'triglycerides|mmol/L': [0, 200],
+  'creatinine|umol/L': [5, 5000],
+  'uric-acid|umol/L': [5, 3000],
+  'potassium|mmol/L': [0.5, 15],
+  'sodium|mmol/L': [70, 220],
 };
 
 export function plausibleRange(key: string, unit: string): [number, number] | null {

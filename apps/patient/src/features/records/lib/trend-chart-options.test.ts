@@ -5,6 +5,7 @@ import {
   formatRange,
   pointStyle,
   referenceBand,
+  timeAxisBounds,
   tooltipText,
   valueAxisBounds,
   type TrendChartText,
@@ -159,5 +160,24 @@ describe('labels', () => {
 
   it('gives critical values a bigger symbol than plain high values', () => {
     expect(pointStyle('HH').sizeFactor).toBeGreaterThan(pointStyle('H').sizeFactor);
+  });
+});
+
+describe('timeAxisBounds', () => {
+  it('covers the chosen period', () => {
+    expect(timeAxisBounds([glucose], 1000, 9e12)).toEqual({ min: 1000, max: 9e12 });
+  });
+
+  it('spreads a single reading over two weeks', () => {
+    const one = { ...glucose, points: glucose.points.slice(0, 1) };
+    const at = Date.parse('2025-01-10T00:00:00Z');
+    expect(timeAxisBounds([one])).toEqual({ min: at - 7 * 86_400_000, max: at + 7 * 86_400_000 });
+  });
+
+  it('uses the span of the points when no period is given', () => {
+    expect(timeAxisBounds([glucose])).toEqual({
+      min: Date.parse('2025-01-10T00:00:00Z'),
+      max: Date.parse('2025-09-10T00:00:00Z'),
+    });
   });
 });

@@ -45,6 +45,31 @@ export interface TrendChartText {
 export interface TrendChartSettings {
   /** Elder mode: larger labels and symbols. */
   elder: boolean;
+  /** The period shown (epoch ms); the points' own span when absent. */
+  from?: number;
+  to?: number;
+}
+
+const DAY_MS = 86_400_000;
+const MIN_SPAN_MS = 14 * DAY_MS;
+
+/** The time axis covers the chosen period, or the points' span; never less than two weeks, so a single reading
+ *  sits in the middle of readable day labels instead of a day cut into hours. */
+export function timeAxisBounds(
+  series: readonly TrendSeries[],
+  from?: number,
+  to?: number,
+): { min: number; max: number } | null {
+  const times = series.flatMap((s) => s.points.map((p) => new Date(p.at).getTime()));
+  if (times.length === 0 && (from === undefined || to === undefined)) return null;
+  let min = from ?? Math.min(...times);
+  let max = to ?? Math.max(...times);
+  if (max - min < MIN_SPAN_MS) {
+    const middle = (min + max) / 2;
+    min = middle - MIN_SPAN_MS / 2;
+    max = middle + MIN_SPAN_MS / 2;
+  }
+  return { min, max };
 }
 
 // Colours meet 3:1 against white for graphics (WCAG 1.4.11); shape and the tooltip's words say the same thing,
@@ -188,6 +213,7 @@ export function buildTrendOption(
   const fontSize = settings.elder ? 16 : 12;
   const baseSymbol = settings.elder ? 10 : 7;
   const multiYear = spansYears(series);
+  const time = timeAxisBounds(series, settings.from, settings.to);
   const lines: LineSeriesOption[] = series.map((s, index) => {
     const color = TREND_COLORS.lines[index % TREND_COLORS.lines.length] ?? TREND_COLORS.lines[0];
     const band = referenceBand(s, bounds);
@@ -238,6 +264,9 @@ export function buildTrendOption(
     },
     xAxis: {
       type: 'time',
+      ...(time ?? {}),
+      // Ticks no closer than a day: readings are shown by day, not by hour.
+      minInterval: DAY_MS,
       axisLabel: {
         fontSize,
         color: '#595959',
