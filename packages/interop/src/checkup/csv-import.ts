@@ -1,7 +1,7 @@
 // A CSV file of the import template, from bytes: encoding detected (UTF-8, UTF-16, GB18030), then RFC 4180.
 import { parseCsv } from './csv.ts';
 import { decodeText, type TextEncodingName } from './decode-text.ts';
-import { refuse, rowProblem } from './problems.ts';
+import { addProblem, refuse, rowProblem } from './problems.ts';
 import { tabularToReports } from './tabular.ts';
 import type { ParseOutcome } from './types.ts';
 
@@ -25,7 +25,8 @@ export function csvToReports(
   const csv = parseCsv(text);
   const outcome = tabularToReports(csv.rows, 'csv', options);
   if (csv.unterminatedQuoteRow !== undefined) {
-    outcome.problems.push(
+    addProblem(
+      outcome,
       rowProblem(
         csv.unterminatedQuoteRow,
         'unterminated_quote',

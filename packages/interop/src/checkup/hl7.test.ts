@@ -171,10 +171,11 @@ describe('hl7ToReports: malformed input is refused with the line it concerns', (
   it('refuses ADT files with no results', () => {
     const outcome = hl7ToReports(read('python-hl7/sample_batch1.hl7'));
     expect(outcome.fatal?.code).toBe('not_a_report');
-    // One problem per ADT^A04 message, besides the refusal of the whole file.
+    // One problem per ADT^A04 message, then the refusal of the whole file.
     expect(outcome.problems.map((p) => [p.rowNo, p.code, p.field])).toEqual([
       [2, 'not_a_report', 'MSH-9'],
       [8, 'not_a_report', 'MSH-9'],
+      [1, 'not_a_report', undefined],
     ]);
   });
 

@@ -8,7 +8,7 @@ export type {
   ParseOutcome,
   RowProblem,
 } from './types.ts';
-export { MAX_PROBLEMS, refuse, rowProblem } from './problems.ts';
+export { addProblem, MAX_PROBLEMS, refuse, rowProblem } from './problems.ts';
 export { decodeText, type DecodedText, type TextEncodingName } from './decode-text.ts';
 export { detectDelimiter, formatCsv, parseCsv, type CsvDelimiter, type CsvResult } from './csv.ts';
 export { parseDate, type ParsedDate } from './dates.ts';

@@ -47,11 +47,20 @@ export class ProblemList {
   }
 }
 
-/** The whole file refused: no reports, the fatal problem, and any row problems found on the way there. */
+/**
+ * The whole file refused: no reports, and the fatal problem both in `fatal` and as the last of `problems` (so a
+ * caller that records `problems` records the refusal too), after any row problems found on the way there.
+ */
 export function refuse(
   format: CheckupSourceFormat,
   fatal: RowProblem,
   problems: readonly RowProblem[] = [],
 ): ParseOutcome {
-  return { format, reports: [], problems: [...problems], fatal };
+  return { format, reports: [], problems: [...problems, fatal], fatal };
+}
+
+/** Adds a problem to an outcome, keeping a refusal's fatal problem last. */
+export function addProblem(outcome: ParseOutcome, problem: RowProblem): void {
+  const at = outcome.fatal ? Math.max(0, outcome.problems.length - 1) : outcome.problems.length;
+  outcome.problems.splice(at, 0, problem);
 }

@@ -18,7 +18,10 @@ import type { ParseOutcome } from './types.ts';
 
 /** What every outcome promises: a refusal has no reports; every problem names a row and says what is wrong. */
 function expectWellFormed(outcome: ParseOutcome): void {
-  if (outcome.fatal) expect(outcome.reports).toEqual([]);
+  if (outcome.fatal) {
+    expect(outcome.reports).toEqual([]);
+    expect(outcome.problems[outcome.problems.length - 1]).toEqual(outcome.fatal);
+  }
   for (const problem of [...outcome.problems, ...(outcome.fatal ? [outcome.fatal] : [])]) {
     expect(Number.isInteger(problem.rowNo) && problem.rowNo >= 1).toBe(true);
     expect(problem.code).toMatch(/^[a-z0-9_]+$/);

@@ -62,6 +62,6 @@ export interface ParseOutcome {
   format: CheckupSourceFormat;
   reports: ParsedReport[];
   problems: RowProblem[];
-  /** The whole file is refused (wrong columns, not a report, unreadable). */
+  /** The whole file is refused (wrong columns, not a report, unreadable); it is also the last of `problems`. */
   fatal?: RowProblem;
 }

@@ -1,6 +1,7 @@
 // Text PDFs of checkup reports: pdf.js reads each page's text runs with their positions, the interop layout reader
 // finds the item table. Runs in the main thread (no worker, no font loading, no eval): only text is needed.
 import {
+  addProblem,
   layoutToReport,
   refuse,
   rowProblem,
@@ -77,7 +78,8 @@ export async function pdfToReports(bytes: Uint8Array): Promise<ParseOutcome> {
   }
   const outcome = layoutToReport(extracted.items);
   if (extracted.pages > MAX_PDF_PAGES) {
-    outcome.problems.push(
+    addProblem(
+      outcome,
       rowProblem(
         1,
         'too_many_pages',
