@@ -60,6 +60,9 @@ function recordEntrySamples() {
   });
   samples['POST /api/v1/patients/:id/observations/:obsId/entered-in-error'] = () => undefined;
   samples['GET /api/v1/patients/:id/timeline'] = () => undefined;
+  samples['GET /api/v1/patients/:id/summary'] = () => undefined;
+  samples['GET /api/v1/patients/:id/lifestyle'] = () => undefined;
+  samples['POST /api/v1/patients/:id/lifestyle'] = () => ({ smoking: 'never' });
   return samples;
 }
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.

@@ -25,12 +25,16 @@ const Text = (max: number) =>
     );
 const OptionalText = (max: number) => Text(max).nullable().optional();
 
-/** ICD-10 code shape (`I10`, `E11.9`); the server also checks the code is in its table. */
+/**
+ * ICD-10 code shape (`I10`, `E11.9`, and the national clinical version's extended codes such as `E11.900`); the
+ * server checks the code is in its table and stores its canonical form.
+ */
 export const Icd10CodeText = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]\d{2}(\.\d{1,2})?$/);
+  .max(16)
+  .regex(/^[A-Z]\d{2}(\.?[0-9X][0-9A-Z]*)?$/);
 
 export const RecordedBy = z.object({ id: Uuid, name: z.string() });
 

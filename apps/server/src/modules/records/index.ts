@@ -8,6 +8,11 @@ import { ObservationsService } from './observations/observations.service.ts';
 import { observationsRoutes } from './observations/observations.routes.ts';
 import { TimelineService } from './timeline/timeline.service.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
+import { SummaryService } from './summary/summary.service.ts';
+import { summaryRoutes } from './summary/summary.routes.ts';
+import { LifestyleService } from './lifestyle/lifestyle.service.ts';
+import { lifestyleRoutes } from './lifestyle/lifestyle.routes.ts';
+import { codesRoutes } from './codes/codes.routes.ts';
 
 export {
   storeObservations,
@@ -19,9 +24,14 @@ export function recordsRoutes(deps: AppDeps) {
   const entries = new EntriesService(deps);
   const observations = new ObservationsService(deps);
   const timeline = new TimelineService(deps);
+  const summary = new SummaryService(deps);
+  const lifestyle = new LifestyleService(deps);
   return async function routes(app: FastifyInstance) {
     await app.register(entriesRoutes(entries));
     await app.register(observationsRoutes(observations));
     await app.register(timelineRoutes(timeline));
+    await app.register(summaryRoutes(summary));
+    await app.register(lifestyleRoutes(lifestyle));
+    await app.register(codesRoutes());
   };
 }
