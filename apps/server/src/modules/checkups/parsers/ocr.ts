@@ -87,8 +87,11 @@ export async function closeOcr(): Promise<void> {
   engine = undefined;
   if (!current) return;
   const { worker, langDir } = await current.catch(() => ({ worker: undefined, langDir: undefined }));
-  await worker?.terminate();
-  if (langDir) await rm(langDir, { recursive: true, force: true });
+  try {
+    await worker?.terminate();
+  } finally {
+    if (langDir) await rm(langDir, { recursive: true, force: true });
+  }
 }
 
 /** Size and dimension limits, checked on the header before anything decodes the image. */
