@@ -63,6 +63,10 @@ function recordEntrySamples() {
   samples['GET /api/v1/patients/:id/summary'] = () => undefined;
   samples['GET /api/v1/patients/:id/lifestyle'] = () => undefined;
   samples['POST /api/v1/patients/:id/lifestyle'] = () => ({ smoking: 'never' });
+  samples['POST /api/v1/patients/:id/documents'] = () => undefined;
+  samples['GET /api/v1/patients/:id/documents'] = () => undefined;
+  samples['GET /api/v1/patients/:id/documents/:docId/content'] = () => undefined;
+  samples['DELETE /api/v1/patients/:id/documents/:docId'] = () => undefined;
   return samples;
 }
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.

@@ -13,6 +13,8 @@ import { summaryRoutes } from './summary/summary.routes.ts';
 import { LifestyleService } from './lifestyle/lifestyle.service.ts';
 import { lifestyleRoutes } from './lifestyle/lifestyle.routes.ts';
 import { codesRoutes } from './codes/codes.routes.ts';
+import { DocumentsService } from './documents/documents.service.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
 
 export {
   storeObservations,
@@ -26,6 +28,7 @@ export function recordsRoutes(deps: AppDeps) {
   const timeline = new TimelineService(deps);
   const summary = new SummaryService(deps);
   const lifestyle = new LifestyleService(deps);
+  const documents = new DocumentsService(deps);
   return async function routes(app: FastifyInstance) {
     await app.register(entriesRoutes(entries));
     await app.register(observationsRoutes(observations));
@@ -33,5 +36,6 @@ export function recordsRoutes(deps: AppDeps) {
     await app.register(summaryRoutes(summary));
     await app.register(lifestyleRoutes(lifestyle));
     await app.register(codesRoutes());
+    await app.register(documentsRoutes(documents));
   };
 }
