@@ -22,8 +22,10 @@ const problem = (code: string, field: string, message: string, messageZh: string
 
 export class ImportPatients {
   readonly #patients: PatientsService;
-  /** Patients found or created earlier in this job, by `id:<blind index>` and `mrn:<MRN>`. */
+  /** Patients found or created earlier in this job, by `id:<blind index>` and `mrn:<MRN>` (as sent and upper-cased). */
   readonly #known = new Map<string, string>();
+  /** Keys looked up and not found: no second query for a patient about to be registered. */
+  readonly #absent = new Set<string>();
 
   constructor(private readonly deps: AppDeps) {
     this.#patients = new PatientsService(deps);
@@ -31,14 +33,31 @@ export class ImportPatients {
 
   /** Called after the report's transaction committed, so a rolled-back new patient is never remembered. */
   remember(match: PatientMatch): void {
-    if (match.ok) for (const key of match.cacheKeys) this.#known.set(key, match.patientId);
+    if (!match.ok) return;
+    for (const key of match.cacheKeys) {
+      this.#known.set(key, match.patientId);
+      this.#absent.delete(key);
+    }
   }
 
-  async resolve(
-    tx: Tx,
-    input: { orgId: string; importerId: string; jobId: string; ref: ParsedPatientRef },
-  ): Promise<PatientMatch> {
-    const { ref } = input;
+  /** Looks up the patients of a chunk of reports in one query (those not known yet), before they are placed. */
+  async prefetch(tx: Tx, orgId: string, refs: readonly ParsedPatientRef[]): Promise<void> {
+    const keys = refs
+      .map((ref) => this.#keys(ref))
+      .filter((k) => !k.cacheKeys.some((c) => this.#known.has(c)));
+    const bidxs = keys.flatMap((k) => (k.bidx ? [k.bidx] : []));
+    const mrns = keys.flatMap((k) => k.mrns);
+    if (bidxs.length === 0 && mrns.length === 0) return;
+    for (const found of await repo.findPatients(tx, { orgId, nationalIdBidxs: bidxs, mrns })) {
+      if (found.national_id_bidx) this.#known.set(`id:${found.national_id_bidx}`, found.id);
+      this.#known.set(`mrn:${found.mrn}`, found.id);
+      this.#known.set(`mrn:${found.mrn.toUpperCase()}`, found.id);
+    }
+    for (const key of keys.flatMap((k) => k.cacheKeys)) if (!this.#known.has(key)) this.#absent.add(key);
+  }
+
+  /** The identifiers a report gives for its patient, and the cache keys they stand for. */
+  #keys(ref: ParsedPatientRef) {
     const rawId = ref.nationalId?.trim() || null;
     const parsedId = rawId ? parseResidentId(rawId) : null;
     const nationalId = parsedId?.ok ? parsedId.normalized : null;
@@ -46,13 +65,24 @@ export class ImportPatients {
     // Record numbers as sent, and upper-cased as this system writes its own (P1024 typed as p1024).
     const mrn = ref.mrn?.trim() || null;
     const mrns = mrn ? [...new Set([mrn, mrn.toUpperCase()])] : [];
-    const keys = [...(bidx ? [`id:${bidx}`] : []), ...(mrn ? [`mrn:${mrn}`] : [])];
+    const cacheKeys = [...(bidx ? [`id:${bidx}`] : []), ...mrns.map((m) => `mrn:${m}`)];
+    return { rawId, nationalId, bidx, mrns, cacheKeys };
+  }
 
+  async resolve(
+    tx: Tx,
+    input: { orgId: string; importerId: string; jobId: string; ref: ParsedPatientRef },
+  ): Promise<PatientMatch> {
+    const { ref } = input;
+    const { rawId, nationalId, bidx, mrns, cacheKeys: keys } = this.#keys(ref);
     for (const key of keys) {
       const known = this.#known.get(key);
       if (known) return { ok: true, patientId: known, created: false, cacheKeys: keys };
     }
-    const found = await repo.findPatient(tx, { orgId: input.orgId, nationalIdBidx: bidx, mrns });
+    const lookedUp = keys.length > 0 && keys.every((key) => this.#absent.has(key));
+    const found = lookedUp
+      ? undefined
+      : await repo.findPatient(tx, { orgId: input.orgId, nationalIdBidx: bidx, mrns });
     if (found) return { ok: true, patientId: found, created: false, cacheKeys: keys };
 
     if (rawId && !nationalId) {

@@ -23,6 +23,8 @@ export class ImportProgress {
   #pending: NewProblem[] = [];
   #stored = 0;
   #lastFlush = 0;
+  #lastId = 0;
+  #flushing: Promise<void> | null = null;
   cancelled = false;
 
   constructor(
@@ -37,8 +39,10 @@ export class ImportProgress {
     for (const p of problems) {
       this.counters.problem_count += 1;
       if (this.#stored + this.#pending.length >= MAX_STORED_PROBLEMS) continue;
+      // Ids a millisecond apart at least, so listing by id lists problems in the order they were found.
+      this.#lastId = Math.max(Date.now(), this.#lastId + 1);
       this.#pending.push({
-        id: uuidv7(),
+        id: uuidv7(this.#lastId),
         job_id: this.jobId,
         org_id: this.orgId,
         file_name: fileName.slice(0, 255),
@@ -57,12 +61,22 @@ export class ImportProgress {
       this.counters[key] += value;
   }
 
-  due(): boolean {
-    return Date.now() - this.#lastFlush >= FLUSH_INTERVAL_MS;
+  /** Writes progress when the last write is a while ago and none is under way (lanes call this often). */
+  async flushIfDue(db: Executor): Promise<void> {
+    if (this.#flushing || Date.now() - this.#lastFlush < FLUSH_INTERVAL_MS) return;
+    await this.flush(db);
   }
 
-  /** Writes counters and pending problems; notices a cancellation made meanwhile. */
+  /** Writes counters and pending problems (after any write under way); notices a cancellation made meanwhile. */
   async flush(db: Executor): Promise<void> {
+    while (this.#flushing) await this.#flushing;
+    this.#flushing = this.#write(db).finally(() => {
+      this.#flushing = null;
+    });
+    await this.#flushing;
+  }
+
+  async #write(db: Executor): Promise<void> {
     const pending = this.#pending;
     this.#pending = [];
     await repo.insertProblems(db, pending);

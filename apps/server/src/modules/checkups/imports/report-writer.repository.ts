@@ -95,6 +95,27 @@ export const reportWriterRepository = {
     return undefined;
   },
 
+  /** Patients of the organization with any of these blind indexes or record numbers (one query for a chunk). */
+  async findPatients(
+    db: Executor,
+    input: { orgId: string; nationalIdBidxs: readonly string[]; mrns: readonly string[] },
+  ) {
+    return db
+      .selectFrom('patients')
+      .select(['id', 'national_id_bidx', 'mrn'])
+      .where('org_id', '=', input.orgId)
+      .where('deleted_at', 'is', null)
+      .where((eb) =>
+        eb.or([
+          ...(input.nationalIdBidxs.length > 0
+            ? [eb('national_id_bidx', 'in', [...input.nationalIdBidxs])]
+            : []),
+          ...(input.mrns.length > 0 ? [eb('mrn', 'in', [...input.mrns])] : []),
+        ]),
+      )
+      .execute();
+  },
+
   /** The org's active packages by code and both names, for reports that name their package. */
   async packagesOf(db: Executor, orgId: string) {
     return db
