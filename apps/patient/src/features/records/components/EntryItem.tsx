@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Tag } from 'antd-mobile';
+import { Button, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { useNavigate } from 'react-router';
 import { InlineConfirm } from '../../../ui/InlineConfirm.tsx';
 import { ErrorNotice } from '../../../ui/Notice.tsx';
 import { deleteEntry, type AnyEntry, type EntrySection } from '../api/records.api.ts';
@@ -22,6 +22,7 @@ interface EntryItemProps {
 export function EntryItem({ patientId, section, entry, editable, onDeleted }: EntryItemProps) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const d = describeEntry(section, entry, t, i18n.language);
   const remove = useMutation({
     mutationFn: () => deleteEntry(patientId, section, entry.id),
@@ -52,14 +53,16 @@ export function EntryItem({ patientId, section, entry, editable, onDeleted }: En
       </div>
       {editable && (
         <div className="entry-actions">
-          <Link
-            to={`/records/${section}/${entry.id}/edit`}
-            className="text-link"
+          <Button
+            size="small"
+            color="primary"
+            fill="outline"
+            onClick={() => void navigate(`/records/${section}/${entry.id}/edit`)}
             data-testid="entry-edit"
-            aria-label={`${t('entries.edit')} ${d.title}`}
           >
             {t('entries.edit')}
-          </Link>
+            <span className="sr-only"> {d.title}</span>
+          </Button>
           <InlineConfirm
             label={t('entries.delete')}
             question={t('entries.deleteConfirm')}
