@@ -7,6 +7,7 @@ import { uuidv7 } from '../platform/db/ids.ts';
 import type { Logger } from '../platform/logging.ts';
 import { hashPassword } from '../modules/identity/passwords.ts';
 import { planCareTeams } from './care-teams.ts';
+import { seedDemoCheckups } from './demo-checkups.ts';
 import { generateDemoHouseholds, type DemoHousehold } from './demo-data.ts';
 import {
   DEMO_ACCOUNTS,
@@ -57,6 +58,7 @@ export async function seedDemoIfEmpty(deps: AppDeps, log: Logger): Promise<DemoS
   if (!counts) return { created: false, accounts };
 
   log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo data created');
+  await seedDemoCheckups(deps, { households, today }, log);
   return { created: true, accounts };
 }
 
