@@ -100,6 +100,7 @@ export const enUSHealth: HealthMessages = {
     systolic: 'Systolic (upper)',
     diastolic: 'Diastolic (lower)',
     unit: 'Unit',
+    unitHint: 'Unit: {{unit}}',
     time: 'Measured at',
     note: 'Note',
     selfReported: 'What you record is marked “Self-reported” so your doctors can see where it came from.',

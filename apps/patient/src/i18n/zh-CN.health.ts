@@ -97,6 +97,7 @@ export const zhCNHealth = {
     systolic: '收缩压（高压）',
     diastolic: '舒张压（低压）',
     unit: '单位',
+    unitHint: '单位：{{unit}}',
     time: '测量时间',
     note: '备注',
     selfReported: '你记录的数据会标记为“自述”，医生能看到它的来源。',

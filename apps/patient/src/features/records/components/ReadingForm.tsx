@@ -154,7 +154,10 @@ export function ReadingForm({ patientId, items, initialItemId, onSaved }: Readin
       </div>
       <div className="value-row">
         <TextField
-          label={`${isBp ? t('reading.systolic') : t('reading.value')}${item && item.units.length <= 1 ? ` (${unitText(item.unit)})` : ''}`}
+          label={isBp ? t('reading.systolic') : t('reading.value')}
+          hint={
+            item && item.units.length <= 1 ? t('reading.unitHint', { unit: unitText(item.unit) }) : undefined
+          }
           value={draft.value}
           onChange={(value) => change({ value })}
           inputMode="decimal"
@@ -165,7 +168,8 @@ export function ReadingForm({ patientId, items, initialItemId, onSaved }: Readin
         />
         {isBp && (
           <TextField
-            label={`${t('reading.diastolic')}${item.units.length <= 1 ? ` (${unitText(item.unit)})` : ''}`}
+            label={t('reading.diastolic')}
+            hint={item.units.length <= 1 ? t('reading.unitHint', { unit: unitText(item.unit) }) : undefined}
             value={draft.value2}
             onChange={(value2) => change({ value2 })}
             inputMode="decimal"

@@ -156,6 +156,8 @@ describe('labels', () => {
     expect(formatRange(null, null, 'en-US')).toBeNull();
     expect(axisDateLabel(Date.UTC(2025, 5, 10, 12), 'en-US', false)).toBe('6/10');
     expect(axisDateLabel(Date.UTC(2025, 5, 10, 12), 'zh-CN', false)).toBe('6/10');
+    expect(axisDateLabel(Date.UTC(2025, 5, 10, 12), 'zh-CN', true)).toBe('25年6月');
+    expect(axisDateLabel(Date.UTC(2025, 5, 10, 12), 'en-US', true)).toBe('Jun 25');
   });
 
   it('gives critical values a bigger symbol than plain high values', () => {

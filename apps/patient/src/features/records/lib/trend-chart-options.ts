@@ -189,7 +189,7 @@ export function tooltipText(
 /** Axis dates: month and day, with the year where the span crosses years. */
 export function axisDateLabel(value: number, locale: string, spansYears: boolean): string {
   const options: Intl.DateTimeFormatOptions = spansYears
-    ? { year: '2-digit', month: 'numeric' }
+    ? { year: '2-digit', month: 'short' }
     : { month: 'numeric', day: 'numeric' };
   return new Intl.DateTimeFormat(locale, options).format(new Date(value));
 }
