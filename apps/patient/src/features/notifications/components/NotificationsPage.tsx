@@ -90,7 +90,11 @@ export function NotificationsPage() {
         </Button>
       )}
       {items.length > 0 && (
-        <ul className="notification-list" aria-label={t('notifications.title')} data-testid="notification-list">
+        <ul
+          className="notification-list"
+          aria-label={t('notifications.title')}
+          data-testid="notification-list"
+        >
           {items.map((n) => (
             <NotificationItem key={n.id} n={n} />
           ))}
