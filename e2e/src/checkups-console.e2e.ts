@@ -43,26 +43,36 @@ const imported = {
   latest: daysAgo(10),
 };
 
+const TEMPLATE_HEADERS = [
+  '体检编号',
+  '身份证号',
+  '姓名',
+  '性别',
+  '出生日期',
+  '体检日期',
+  '体检机构',
+  '项目名称',
+  '结果',
+  '单位',
+  '参考范围',
+  '提示',
+];
+
+async function workbook(rows: string[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('体检');
+  sheet.addRow(TEMPLATE_HEADERS);
+  for (const r of rows) sheet.addRow(r);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 /**
- * A checkup batch in the console's own template (Chinese headers): 甲 has two checkups a year apart (fasting
- * glucose normal, then 6.5 mmol/L: impaired fasting glucose), 乙 one normal checkup, and one row whose resident ID
- * is invalid, which the import must report by its row and keep out.
+ * Two files in the console's own template (Chinese headers). Last year's: 甲's checkup with a normal fasting
+ * glucose. This batch: 甲 again with 6.5 mmol/L (impaired fasting glucose), 乙 with a normal checkup, an item the
+ * name dictionary does not know, and one row whose resident ID is invalid, which the import must report by its
+ * row and keep out.
  */
-async function checkupWorkbook(): Promise<Buffer> {
-  const headers = [
-    '体检编号',
-    '身份证号',
-    '姓名',
-    '性别',
-    '出生日期',
-    '体检日期',
-    '体检机构',
-    '项目名称',
-    '结果',
-    '单位',
-    '参考范围',
-    '提示',
-  ];
+async function checkupFiles(): Promise<{ lastYear: Buffer; batch: Buffer }> {
   const a = { id: residentId('19700315', 'male'), name: imported.nameA, sex: '男', birth: '1970-03-15' };
   const b = { id: residentId('19820920', 'female'), name: imported.nameB, sex: '女', birth: '1982-09-20' };
   const centre = '示范医院体检中心';
@@ -77,34 +87,33 @@ async function checkupWorkbook(): Promise<Buffer> {
     flag = '',
   ) => [no, p.id, p.name, p.sex, p.birth, date, centre, item, value, unit, ref, flag];
   const s = imported.suffix;
-  const rows = [
+  const lastYear = [
     row(`E2E-${s}-1`, a, imported.earlier, '空腹血糖', '5.6', 'mmol/L', '3.9-6.1'),
     row(`E2E-${s}-1`, a, imported.earlier, '谷丙转氨酶', '22', 'U/L', '9-50'),
+  ];
+  const bad = [
+    'E2E-bad',
+    '123',
+    `无效${s}`,
+    '男',
+    '1960-01-01',
+    imported.latest,
+    centre,
+    '空腹血糖',
+    '5.0',
+    'mmol/L',
+    '3.9-6.1',
+    '',
+  ];
+  const batch = [
     row(`E2E-${s}-2`, a, imported.latest, '空腹血糖', '6.5', 'mmol/L', '3.9-6.1', '↑'),
     row(`E2E-${s}-2`, a, imported.latest, '谷丙转氨酶', '28', 'U/L', '9-50'),
     row(`E2E-${s}-2`, a, imported.latest, LOCAL_URIC_ACID, '398', 'umol/L', '208-428'),
     row(`E2E-${s}-3`, b, imported.latest, '空腹血糖', '5.1', 'mmol/L', '3.9-6.1'),
     row(`E2E-${s}-3`, b, imported.latest, '总胆固醇', '4.6', 'mmol/L', '<5.2'),
-    [
-      'E2E-bad',
-      '123',
-      `无效${s}`,
-      '男',
-      '1960-01-01',
-      imported.latest,
-      centre,
-      '空腹血糖',
-      '5.0',
-      'mmol/L',
-      '3.9-6.1',
-      '',
-    ],
+    bad,
   ];
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('体检');
-  sheet.addRow(headers);
-  for (const r of rows) sheet.addRow(r);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return { lastYear: await workbook(lastYear), batch: await workbook(batch) };
 }
 
 /** Clicks and returns the file the browser saved (a blob download made by the console). */
@@ -156,17 +165,17 @@ describe('checkups and follow-up in the console', () => {
       expect(csv.name).toMatch(/\.csv$/);
       expect(csv.bytes.toString('utf8')).toContain('身份证号');
 
-      // Two files: one is not a report at all and never leaves the browser.
+      // Three files: last year's checkup, this batch, and one that is not a report at all and never leaves the
+      // browser.
+      const files = await checkupFiles();
+      const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
       await page.locator('.ant-upload input[type="file"]').setInputFiles([
-        {
-          name: `体检批次-${imported.suffix}.xlsx`,
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          buffer: await checkupWorkbook(),
-        },
+        { name: `体检-去年-${imported.suffix}.xlsx`, mimeType: xlsxType, buffer: files.lastYear },
+        { name: `体检批次-${imported.suffix}.xlsx`, mimeType: xlsxType, buffer: files.batch },
         { name: 'setup.exe', mimeType: 'application/octet-stream', buffer: Buffer.from('MZ') },
       ]);
       await page.getByTestId('import-file').first().waitFor();
-      expect(await page.getByTestId('import-file').count()).toBe(1);
+      expect(await page.getByTestId('import-file').count()).toBe(2);
       await page.getByText(zh.checkupImport.refusedInBrowser).waitFor();
       expect(await page.getByRole('alert').filter({ hasText: 'setup.exe' }).innerText()).toContain(
         zh.checkupImport.fileProblems.type,

@@ -178,7 +178,7 @@ export const enUSCheckups: CheckupsMessages = {
     reportTitle: 'Checkup report of {{date}}',
     downloadPdf: 'Download summary PDF',
     pdfFileName: 'checkup-summary',
-    abnormalOf: 'Abnormal: {{abnormal}} of {{total}} items',
+    abnormalOf: '{{abnormal}} of {{total}} items',
     comparedWith: 'Compared with',
     firstReport: 'First checkup; nothing to compare with',
     conclusion: 'Conclusion',

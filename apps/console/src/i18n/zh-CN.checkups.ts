@@ -173,7 +173,7 @@ export const zhCNCheckups = {
     reportTitle: '{{date}} 体检报告',
     downloadPdf: '下载总结报告（PDF）',
     pdfFileName: '体检总结',
-    abnormalOf: '{{abnormal}} / {{total}} 项异常',
+    abnormalOf: '{{total}} 项中 {{abnormal}} 项异常',
     comparedWith: '对比报告',
     firstReport: '首次体检，无可对比的报告',
     conclusion: '总检结论',

@@ -3,15 +3,22 @@ import { Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../followup/lib/due';
-import { flagArrow, formatRange, formatValue, isAbnormal, isCritical } from '../lib/checkup-format';
+import {
+  displayUnit,
+  flagArrow,
+  formatRange,
+  formatValue,
+  isAbnormal,
+  isCritical,
+} from '../lib/checkup-format';
 import { ItemExplanation } from './ItemExplanation';
 
 const CHANGE_COLORS: Record<CheckupChange, string> = {
-  better: 'green',
+  better: 'success',
   worse: 'red',
   unchanged: 'default',
-  new: 'orange',
-  resolved: 'green',
+  new: 'warning',
+  resolved: 'success',
 };
 
 const rowProps = (item: CheckupItem) =>
@@ -47,7 +54,7 @@ function Comparison({ item }: { item: CheckupItem }) {
       ? t('checkupReport.previousValue', {
           value:
             item.unit && /^-?\d+(\.\d+)?$/.test(comparison.previousValue)
-              ? `${comparison.previousValue} ${item.unit}`
+              ? `${comparison.previousValue} ${displayUnit(item.unit)}`
               : comparison.previousValue,
           date: formatDay(comparison.previousAt, i18n.language),
         })
@@ -118,15 +125,19 @@ export function CheckupItemsTable({
       dataSource={items}
       pagination={false}
       onRow={rowProps}
-      expandable={{
-        rowExpandable: (item) => item.explanation !== undefined,
-        expandedRowRender: (item) =>
-          item.explanation ? <ItemExplanation explanation={item.explanation} /> : null,
-        defaultExpandedRowKeys: expandCritical
-          ? items.filter((i) => isCritical(i.flag)).map((i) => i.id)
-          : [],
-        expandRowByClick: false,
-      }}
+      // Only tables with explanations get the expand column; the normal items have nothing to unfold.
+      expandable={
+        items.some((item) => item.explanation !== undefined)
+          ? {
+              rowExpandable: (item) => item.explanation !== undefined,
+              expandedRowRender: (item) =>
+                item.explanation ? <ItemExplanation explanation={item.explanation} /> : null,
+              defaultExpandedRowKeys: expandCritical
+                ? items.filter((i) => isCritical(i.flag)).map((i) => i.id)
+                : [],
+            }
+          : undefined
+      }
       locale={{ emptyText: t('checkupReport.noItems') }}
     />
   );

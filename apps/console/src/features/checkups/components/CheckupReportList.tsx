@@ -43,7 +43,7 @@ export function CheckupReportList({
         r.abnormalCount > 0 ? (
           <Tag color="red">{t('checkupReport.abnormalCount', { count: r.abnormalCount })}</Tag>
         ) : (
-          <Tag color="green">{t('checkupReport.allNormal')}</Tag>
+          <Tag color="success">{t('checkupReport.allNormal')}</Tag>
         ),
     },
     {
@@ -52,16 +52,16 @@ export function CheckupReportList({
       render: (_, r) => (
         <Space size={4} wrap>
           {r.newAbnormalCount > 0 ? (
-            <Tag color="orange">{t('checkupReport.newCount', { count: r.newAbnormalCount })}</Tag>
+            <Tag color="warning">{t('checkupReport.newCount', { count: r.newAbnormalCount })}</Tag>
           ) : null}
           {r.worseCount > 0 ? (
             <Tag color="red">{t('checkupReport.worseCount', { count: r.worseCount })}</Tag>
           ) : null}
           {r.betterCount > 0 ? (
-            <Tag color="green">{t('checkupReport.betterCount', { count: r.betterCount })}</Tag>
+            <Tag color="success">{t('checkupReport.betterCount', { count: r.betterCount })}</Tag>
           ) : null}
           {r.resolvedCount > 0 ? (
-            <Tag color="green">{t('checkupReport.resolvedCount', { count: r.resolvedCount })}</Tag>
+            <Tag color="success">{t('checkupReport.resolvedCount', { count: r.resolvedCount })}</Tag>
           ) : null}
         </Space>
       ),

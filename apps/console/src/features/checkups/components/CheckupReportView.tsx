@@ -106,7 +106,7 @@ export function CheckupReportView({
           column={{ xs: 1, md: 2, xl: 3 }}
           items={[
             { key: 'date', label: t('checkupReport.date'), children: date },
-            { key: 'center', label: t('checkupReport.center'), children: report.center ?? '' },
+            { key: 'center', label: t('checkupReport.center'), children: report.center ?? t('common.none') },
             {
               key: 'package',
               label: t('checkupReport.package'),
@@ -124,7 +124,7 @@ export function CheckupReportView({
                     })}
                   </span>
                   {report.newAbnormalCount > 0 ? (
-                    <Tag color="orange">
+                    <Tag color="warning">
                       {t('checkupReport.newCount', { count: report.newAbnormalCount })}
                     </Tag>
                   ) : null}

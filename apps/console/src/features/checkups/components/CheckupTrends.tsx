@@ -3,7 +3,7 @@ import { Col, Row, Skeleton } from 'antd';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../../followup/lib/due';
-import { formatNumber } from '../lib/checkup-format';
+import { displayUnit, formatNumber } from '../lib/checkup-format';
 import { trendSummary } from '../lib/trend-chart';
 
 const CheckupTrendChart = lazy(() =>
@@ -15,7 +15,7 @@ function TrendText({ trend }: { trend: CheckupTrend }) {
   const { t, i18n } = useTranslation();
   const summary = trendSummary(trend);
   if (!summary) return null;
-  const unit = trend.unit ? ` ${trend.unit}` : '';
+  const unit = trend.unit ? ` ${displayUnit(trend.unit)}` : '';
   return t('checkupReport.trendSummary', {
     name: trend.name,
     count: trend.points.length,
@@ -40,7 +40,7 @@ export function CheckupTrends({ trends }: { trends: CheckupTrend[] }) {
           <figure className="checkup-trend" data-testid="checkup-trend">
             <figcaption className="checkup-trend__title">
               {trend.name}
-              {trend.unit ? ` (${trend.unit})` : ''}
+              {trend.unit ? ` (${displayUnit(trend.unit)})` : ''}
             </figcaption>
             <div
               role="img"

@@ -1,6 +1,7 @@
 import type { CheckupItem } from '@careloop/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  displayUnit,
   flagArrow,
   formatNumber,
   formatRange,
@@ -35,6 +36,13 @@ describe('checkup item formatting', () => {
     expect(flagArrow(null)).toBe('');
     expect(isAbnormal('N')).toBe(false);
     expect(isAbnormal('A')).toBe(true);
+  });
+
+  it('writes UCUM units the way people read them', () => {
+    expect(displayUnit('mm[Hg]')).toBe('mmHg');
+    expect(displayUnit('mmol/L')).toBe('mmol/L');
+    expect(displayUnit(null)).toBe('');
+    expect(formatRange({ refLow: 90, refHigh: 140, unit: 'mm[Hg]', refText: null })).toBe('90–140 mmHg');
   });
 
   it('prints numbers without float noise', () => {

@@ -15,6 +15,11 @@ export function isCritical(flag: CheckupFlag | null | undefined): boolean {
   return flag === 'HH' || flag === 'LL';
 }
 
+/** A UCUM unit as people write it: mm[Hg] -> mmHg (the brackets are UCUM syntax, not part of the name). */
+export function displayUnit(unit: string | null | undefined): string {
+  return (unit ?? '').replace(/\[([A-Za-z]+)\]/g, '$1');
+}
+
 /** A number as written in reports: no float noise (6.1000000001 -> 6.1), up to 4 decimals, kept as given. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
@@ -40,7 +45,7 @@ export function formatRange(item: Pick<CheckupItem, 'refLow' | 'refHigh' | 'refT
   } else {
     return item.refText ?? '';
   }
-  return item.unit ? `${range} ${item.unit}` : range;
+  return item.unit ? `${range} ${displayUnit(item.unit)}` : range;
 }
 
 /** The order the report shows categories in: the ones a checkup letter talks about first. */

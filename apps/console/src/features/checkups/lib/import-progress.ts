@@ -35,10 +35,10 @@ export function progressLook(status: CheckupImportStatus): ProgressLook {
   }
 }
 
-/** Tag colours per status (text always says the status too). */
+/** Tag colours per status (text always says the status too); presets whose text passes 4.5:1 on their tint. */
 export const STATUS_COLORS: Record<CheckupImportStatus, string> = {
   queued: 'default',
-  running: 'processing',
+  running: 'blue',
   done: 'success',
   failed: 'error',
   cancelled: 'warning',

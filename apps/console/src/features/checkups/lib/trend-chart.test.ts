@@ -63,6 +63,11 @@ describe('checkup trend chart', () => {
     expect(axisExtent([5, 5], null, null)).toEqual([4, 6]);
   });
 
+  it('ends the axis on readable steps', () => {
+    expect(axisExtent([5.6, 6.5], 3.9, 6.1)).toEqual([3.5, 7]);
+    expect(axisExtent([128, 152], 90, 140)).toEqual([80, 165]);
+  });
+
   it('summarises the latest value, the range and the direction for screen readers', () => {
     expect(trendSummary(trend([5.2, 5.9, 6.5]))).toEqual({
       latest: 6.5,

@@ -1,5 +1,5 @@
 import type { CheckupTrend } from '@careloop/contracts';
-import { formatNumber } from './checkup-format';
+import { displayUnit, formatNumber } from './checkup-format';
 
 // Colours with at least 3:1 contrast on white (WCAG 1.4.11 for graphics); abnormal points also change shape.
 export const NORMAL_COLOR = '#0b5cd5';
@@ -64,7 +64,10 @@ export function axisExtent(
   max += pad;
   // Quantities that cannot be negative should not get a negative axis.
   if (Math.min(...all) >= 0) min = Math.max(0, min);
-  return [Number(min.toPrecision(3)), Number(max.toPrecision(3))];
+  // Round outwards to a readable step (0.5 for a range of a few mmol/L, 5 for tens of mmHg).
+  const step = 10 ** Math.floor(Math.log10(max - min)) / 2;
+  const round = (value: number) => Number(value.toFixed(10));
+  return [round(Math.floor(min / step) * step), round(Math.ceil(max / step) * step)];
 }
 
 export interface TrendLabels {
@@ -86,7 +89,7 @@ export function trendChartOption(trend: CheckupTrend, labels: TrendLabels) {
     refLow !== null || refHigh !== null
       ? [[{ name: labels.reference, yAxis: refLow ?? yMin }, { yAxis: refHigh ?? yMax }]]
       : [];
-  const unit = trend.unit ?? '';
+  const unit = displayUnit(trend.unit);
   return {
     animation: false,
     grid: { left: 56, right: 24, top: 40, bottom: 40 },

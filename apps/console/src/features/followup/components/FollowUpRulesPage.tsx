@@ -75,7 +75,10 @@ export function FollowUpRulesPage() {
       title: t('followUpRules.dueInDays'),
       key: 'due',
       width: 110,
-      render: (_, rule) => t('followUpRules.dueInDaysValue', { count: rule.dueInDays }),
+      render: (_, rule) =>
+        rule.dueInDays === 0
+          ? t('followUpRules.dueNow')
+          : t('followUpRules.dueInDaysValue', { count: rule.dueInDays }),
     },
     {
       title: t('followUp.priorityLabel'),

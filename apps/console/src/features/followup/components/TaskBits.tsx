@@ -1,7 +1,7 @@
 import type { FollowUpPriority, FollowUpTask } from '@careloop/contracts';
 import { Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { flagArrow, formatNumber, isAbnormal } from '../../checkups/lib/checkup-format';
+import { displayUnit, flagArrow, formatNumber, isAbnormal } from '../../checkups/lib/checkup-format';
 import { dueState, formatDay } from '../lib/due';
 import { PRIORITY_COLORS } from '../lib/outcomes';
 
@@ -57,7 +57,7 @@ export function TriggerValue({ observation }: { observation: FollowUpTask['obser
   if (!observation) return <Typography.Text type="secondary">{t('common.none')}</Typography.Text>;
   const value =
     observation.value !== null
-      ? `${formatNumber(observation.value)}${observation.unit ? ` ${observation.unit}` : ''}`
+      ? `${formatNumber(observation.value)}${observation.unit ? ` ${displayUnit(observation.unit)}` : ''}`
       : (observation.valueText ?? '');
   const abnormal = isAbnormal(observation.flag);
   return (

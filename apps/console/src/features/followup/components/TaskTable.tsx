@@ -56,7 +56,7 @@ export function TaskTable({
           {
             title: t('followUp.patient'),
             key: 'patient',
-            width: 150,
+            width: 120,
             render: (_: unknown, task: FollowUpTask) => (
               <span className="followup-patient">
                 <Link to={`/patients/${task.patient.id}`}>{task.patient.name}</Link>
@@ -69,35 +69,40 @@ export function TaskTable({
     {
       title: t('followUp.task'),
       key: 'task',
+      // Priority rides with the title (a critical task says so in words and red), so the row stays readable at
+      // 1280 px without a column of its own.
       render: (_, task) => (
         <span className="followup-task">
-          <Typography.Text strong>{task.title}</Typography.Text>
-          <span>
+          <span className="followup-task__tags">
+            <PriorityTag priority={task.priority} />
             <Tag>{t(`followUp.kinds.${task.kind}`)}</Tag>
             {task.department ? <Typography.Text type="secondary">{task.department}</Typography.Text> : null}
           </span>
-          <Typography.Text type="secondary" className="followup-task__advice">
+          <Typography.Text strong>{task.title}</Typography.Text>
+          <Typography.Paragraph
+            type="secondary"
+            className="followup-task__advice"
+            ellipsis={{
+              rows: 2,
+              expandable: 'collapsible',
+              symbol: (open) => (open ? t('followUp.less') : t('followUp.moreText')),
+            }}
+          >
             {task.advice}
-          </Typography.Text>
+          </Typography.Paragraph>
         </span>
       ),
     },
     {
-      title: t('followUp.priorityLabel'),
-      key: 'priority',
-      width: 110,
-      render: (_, task) => <PriorityTag priority={task.priority} />,
-    },
-    {
       title: t('followUp.trigger'),
       key: 'trigger',
-      width: 200,
+      width: 170,
       render: (_, task) => <TriggerValue observation={task.observation} />,
     },
     {
       title: t('followUp.dueOrOutcome'),
       key: 'due',
-      width: 200,
+      width: 180,
       render: (_, task) =>
         task.status === 'open' ? (
           <DueDate dueAt={task.dueAt} overdue={task.overdue} />
@@ -135,7 +140,7 @@ export function TaskTable({
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 210,
+      width: 180,
       render: (_, task) =>
         task.status !== 'open' ? null : (
           <Space size={4} wrap>
@@ -188,7 +193,7 @@ export function TaskTable({
           task.status === 'open' && task.priority === 'critical' ? 'followup-row--critical' : ''
         }
         locale={{ emptyText }}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 960 }}
       />
       {dialog?.kind === 'complete' ? (
         <CompleteTaskModal task={dialog.task} onClose={() => setDialog(null)} />

@@ -19,10 +19,11 @@ export function noteRequired(outcome: FollowUpOutcome | undefined): boolean {
   return outcome !== undefined && NOTE_REQUIRED.has(outcome);
 }
 
+/** Tag colours chosen for 4.5:1 text contrast (antd's orange and green presets fall short). */
 export const PRIORITY_COLORS: Record<FollowUpPriority, string> = {
   routine: 'default',
   soon: 'blue',
-  urgent: 'orange',
+  urgent: 'warning',
   critical: 'red',
 };
 
