@@ -67,6 +67,8 @@ function recordEntrySamples() {
   samples['GET /api/v1/patients/:id/documents'] = () => undefined;
   samples['GET /api/v1/patients/:id/documents/:docId/content'] = () => undefined;
   samples['DELETE /api/v1/patients/:id/documents/:docId'] = () => undefined;
+  samples['GET /api/v1/patients/:id/export.json'] = () => undefined;
+  samples['GET /api/v1/patients/:id/export.pdf'] = () => undefined;
   return samples;
 }
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.

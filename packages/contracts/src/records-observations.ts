@@ -324,5 +324,17 @@ export const RecordExport = z.object({
   observations: z.array(Observation),
   /** Metadata only; the bytes are fetched from /documents/:docId/content. */
   documents: z.array(RecordDocument),
+  /** The checkup reports the observations with a reportId belong to. */
+  checkups: z.array(
+    z.object({
+      id: Uuid,
+      performedAt: IsoDateTime,
+      center: z.string().nullable(),
+      packageName: z.string().nullable(),
+      reportNo: z.string().nullable(),
+      itemCount: z.number().int(),
+      abnormalCount: z.number().int(),
+    }),
+  ),
 });
 export type RecordExport = z.infer<typeof RecordExport>;

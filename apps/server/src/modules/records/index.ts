@@ -15,6 +15,8 @@ import { lifestyleRoutes } from './lifestyle/lifestyle.routes.ts';
 import { codesRoutes } from './codes/codes.routes.ts';
 import { DocumentsService } from './documents/documents.service.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { ExportService } from './export/export.service.ts';
+import { exportRoutes } from './export/export.routes.ts';
 
 export {
   storeObservations,
@@ -29,6 +31,7 @@ export function recordsRoutes(deps: AppDeps) {
   const summary = new SummaryService(deps);
   const lifestyle = new LifestyleService(deps);
   const documents = new DocumentsService(deps);
+  const exports = new ExportService(deps);
   return async function routes(app: FastifyInstance) {
     await app.register(entriesRoutes(entries));
     await app.register(observationsRoutes(observations));
@@ -37,5 +40,6 @@ export function recordsRoutes(deps: AppDeps) {
     await app.register(lifestyleRoutes(lifestyle));
     await app.register(codesRoutes());
     await app.register(documentsRoutes(documents));
+    await app.register(exportRoutes(exports));
   };
 }

@@ -91,6 +91,11 @@ const PHRASES = {
   cigarettes: ['每天 {n} 支', '{n} a day'],
   activity: ['运动 {n} 分钟/周', '{n} min activity a week'],
   sleep: ['睡眠 {n} 小时', '{n} h sleep'],
+  smokingAspect: ['吸烟', 'Smoking'],
+  alcoholAspect: ['饮酒', 'Alcohol'],
+  activityAspect: ['运动', 'Physical activity'],
+  dietAspect: ['饮食', 'Diet'],
+  sleepAspect: ['睡眠', 'Sleep'],
   colon: ['：', ': '],
   separator: ['，', ', '],
 } as const satisfies Readonly<Record<string, Pair>>;
