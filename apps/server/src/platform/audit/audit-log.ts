@@ -24,27 +24,41 @@ export async function recordAudit(
   ctx: RequestContext | null,
   entry: AuditEntry,
 ): Promise<void> {
+  await tx.insertInto('audit_events').values(auditRow(ctx, entry)).execute();
+}
+
+/** Several entries in one INSERT, in the caller's transaction (a batch import writes one per report). */
+export async function recordAudits(
+  tx: Executor,
+  ctx: RequestContext | null,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await tx
     .insertInto('audit_events')
-    .values({
-      id: uuidv7(),
-      org_id: entry.orgId ?? (ctx?.actor.kind === 'staff' ? ctx.actor.orgId : null),
-      actor_account_id: ctx?.actor.accountId ?? entry.actorAccountId ?? null,
-      actor_kind: ctx
-        ? ctx.actor.via === 'token'
-          ? 'token'
-          : ctx.actor.kind
-        : entry.actorAccountId
-          ? 'account'
-          : 'system',
-      action: entry.action,
-      patient_id: entry.patientId ?? null,
-      resource_type: entry.resourceType,
-      resource_id: entry.resourceId ?? null,
-      reason: entry.reason ?? null,
-      request_id: ctx?.requestId ?? null,
-      ip: ctx?.ip ?? null,
-      detail: entry.detail ? JSON.stringify(entry.detail) : null,
-    })
+    .values(entries.map((entry) => auditRow(ctx, entry)))
     .execute();
+}
+
+function auditRow(ctx: RequestContext | null, entry: AuditEntry) {
+  return {
+    id: uuidv7(),
+    org_id: entry.orgId ?? (ctx?.actor.kind === 'staff' ? ctx.actor.orgId : null),
+    actor_account_id: ctx?.actor.accountId ?? entry.actorAccountId ?? null,
+    actor_kind: ctx
+      ? ctx.actor.via === 'token'
+        ? 'token'
+        : ctx.actor.kind
+      : entry.actorAccountId
+        ? 'account'
+        : 'system',
+    action: entry.action,
+    patient_id: entry.patientId ?? null,
+    resource_type: entry.resourceType,
+    resource_id: entry.resourceId ?? null,
+    reason: entry.reason ?? null,
+    request_id: ctx?.requestId ?? null,
+    ip: ctx?.ip ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+  } as const;
 }

@@ -6,13 +6,20 @@ import type { ParsedPatientRef, RowProblem } from '@careloop/interop';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import type { AuditEntry } from '../../../platform/audit/audit-log.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { careTeamRepository, PatientsService } from '../../patients/index.ts';
 import { reportWriterRepository as repo } from './report-writer.repository.ts';
 
 export type PatientMatch =
-  | { ok: true; patientId: string; created: boolean; cacheKeys: string[] }
+  | {
+      ok: true;
+      patientId: string;
+      created: boolean;
+      cacheKeys: string[];
+      /** For a patient registered from the report: the audit entry the caller records with the chunk's. */
+      audit?: AuditEntry;
+    }
   | { ok: false; problem: Omit<RowProblem, 'rowNo'> };
 
 const problem = (code: string, field: string, message: string, messageZh: string) => ({
@@ -162,7 +169,7 @@ export class ImportPatients {
       role: 'health_manager',
       addedBy: input.importerId,
     });
-    await recordAudit(tx, null, {
+    const audit: AuditEntry = {
       action: 'patient.create',
       orgId: input.orgId,
       patientId: id,
@@ -171,7 +178,7 @@ export class ImportPatients {
       resourceId: id,
       reason: 'checkup_import',
       detail: { importJobId: input.jobId, careTeamRole: 'health_manager' },
-    });
-    return { ok: true, patientId: id, created: true, cacheKeys: known.keys };
+    };
+    return { ok: true, patientId: id, created: true, cacheKeys: known.keys, audit };
   }
 }

@@ -14,7 +14,12 @@ import { importsRepository as repo } from './imports.repository.ts';
 import { reportWriterRepository as writer } from './report-writer.repository.ts';
 import { ImportPatients } from './import-patients.ts';
 import { ImportProgress } from './import-progress.ts';
-import { placeReport, type DatedReport, type JobContext, type PlacementOutcome } from './report-placement.ts';
+import {
+  placeReports,
+  type DatedReport,
+  type JobContext,
+  type PlacementOutcome,
+} from './report-placement.ts';
 import { toInstant } from './zoned-time.ts';
 import type { CheckupSourceFormatColumn } from '../../../platform/db/schema-checkups.ts';
 
@@ -151,24 +156,15 @@ export class CheckupImportRunner {
 
   /** Places a chunk in one transaction; if that fails, each report again in its own. */
   async #placeChunk(job: RunningJob, chunk: readonly DatedReport[]): Promise<PlacementOutcome[]> {
+    const place = (reports: readonly DatedReport[]) =>
+      this.deps.db.transaction().execute((tx) => placeReports(tx, this.deps, job, reports));
     try {
-      return await this.deps.db.transaction().execute(async (tx) => {
-        await job.patients.prefetch(
-          tx,
-          job.orgId,
-          chunk.map((d) => d.report.patient),
-        );
-        const outcomes: PlacementOutcome[] = [];
-        for (const dated of chunk) outcomes.push(await placeReport(tx, this.deps, job, dated));
-        return outcomes;
-      });
+      return await place(chunk);
     } catch {
       const outcomes: PlacementOutcome[] = [];
       for (const dated of chunk) {
         try {
-          outcomes.push(
-            await this.deps.db.transaction().execute((tx) => placeReport(tx, this.deps, job, dated)),
-          );
+          outcomes.push(...(await place([dated])));
         } catch (error) {
           // This report's transaction rolled back: nothing of it is stored, the others are not affected.
           outcomes.push({

@@ -1,11 +1,12 @@
-// One parsed report placed inside the caller's transaction: its patient found or registered, the report row
-// inserted (or the earlier import's row found), its items stored as observations with the follow-up rules, audited.
-// Nothing of the job is touched here: the caller applies the outcome once the transaction has committed.
+// A chunk of parsed reports placed inside the caller's transaction: patients found (one query) or registered, the
+// report rows inserted in one statement (or the earlier import's rows found), each report's items stored as
+// observations with the follow-up rules, counts and audit entries written once for the chunk.
+// Nothing of the job is touched here: the caller applies the outcomes once the transaction has committed.
 import type { ParsedReport, RowProblem } from '@careloop/interop';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import { recordAudits, type AuditEntry } from '../../../platform/audit/audit-log.ts';
 import type { CheckupSourceFormatColumn } from '../../../platform/db/schema-checkups.ts';
 import type { FollowUpRuleSet } from '../../followup/index.ts';
 import { storeObservations } from '../../records/index.ts';
@@ -13,7 +14,7 @@ import type { ImportPatients, PatientMatch } from './import-patients.ts';
 import type { JobCounters } from './imports.repository.ts';
 import { buildItemRows, type CheckupItemRow, type ItemMapping } from './item-rows.ts';
 import { reportDedupeKey } from './report-key.ts';
-import { reportWriterRepository as writer } from './report-writer.repository.ts';
+import { reportWriterRepository as writer, type NewReport } from './report-writer.repository.ts';
 
 export interface JobContext {
   jobId: string;
@@ -43,6 +44,15 @@ export interface DatedReport {
   rowNo: number | null;
 }
 
+interface Planned {
+  outcome: PlacementOutcome;
+  patientId: string;
+  center: string | null;
+  rows: CheckupItemRow[];
+  rowNo: number | null;
+  report: NewReport;
+}
+
 const abnormal = (flag: string | null | undefined) => flag != null && flag !== 'N';
 
 function toObservation(row: CheckupItemRow, reportId: string, center: string | null) {
@@ -67,14 +77,9 @@ function toObservation(row: CheckupItemRow, reportId: string, center: string | n
   };
 }
 
-export async function placeReport(
-  tx: Tx,
-  deps: AppDeps,
-  job: JobContext,
-  dated: DatedReport,
-): Promise<PlacementOutcome> {
+/** Finds or registers the patient and builds the report row and its item rows; a problem ends the report here. */
+async function plan(tx: Tx, job: JobContext, dated: DatedReport): Promise<Planned | PlacementOutcome> {
   const { report, performedAt, rowNo } = dated;
-  const problems: ReportProblem[] = [];
   const match = await job.patients.resolve(tx, {
     orgId: job.orgId,
     importerId: job.importerId,
@@ -100,92 +105,110 @@ export async function placeReport(
     timeZone: job.timeZone,
     mappings: job.mappings,
   });
-  problems.push(...built.problems);
+  const outcome: PlacementOutcome = { match, delta: null, problems: [...built.problems] };
   if (built.rows.length === 0) {
-    problems.push({
+    outcome.problems.push({
       rowNo,
       code: 'no_items',
       message: 'The report has no results to import',
       messageZh: '报告中没有可导入的结果',
     });
-    return { match, delta: null, problems };
+    return outcome;
   }
-  const placed = await writerInsert(tx, job, dated, { patientId, center, externalId, reportKey, built });
-  if (placed.patientId !== patientId) {
-    problems.push({
-      rowNo,
-      field: 'externalId',
-      code: 'report_of_another_patient',
-      message: 'A report with this number is already stored for another patient; it was not imported',
-      messageZh: '该报告编号已属于另一位患者的报告，未导入',
-    });
-    return { match, delta: null, problems };
-  }
-  const stored = await storeObservations(tx, deps, {
-    orgId: job.orgId,
-    patientId,
-    recordedBy: job.importerId,
-    rules: job.rules,
-    rows: built.rows.map((row) => toObservation(row, placed.id, center)),
-  });
-  if (!placed.created && stored.length > 0) await writer.recount(tx, placed.id, patientId);
-  if (placed.created) {
-    const flagged = stored.filter((o) => abnormal(o.flag)).length;
-    if (flagged !== built.rows.filter((r) => abnormal(r.flag)).length || stored.length !== built.rows.length)
-      await writer.setCounts(tx, placed.id, { items: stored.length, abnormal: flagged });
-  }
-  await recordAudit(tx, null, {
-    action: placed.created ? 'checkup_report.import' : 'checkup_report.reimport',
-    orgId: job.orgId,
-    patientId,
-    actorAccountId: job.importerId,
-    resourceType: 'checkup_report',
-    resourceId: placed.id,
-    detail: { importJobId: job.jobId, stored: stored.length, duplicate: built.rows.length - stored.length },
-  });
-  const storedKeys = new Set(stored.map((o) => o.dedupeKey));
   return {
-    match,
-    problems,
-    delta: {
-      reports_created: placed.created ? 1 : 0,
-      reports_duplicate: placed.created ? 0 : 1,
-      items_stored: stored.length,
-      items_duplicate: built.rows.length - stored.length,
-      unmapped_items: built.rows.filter((r) => r.codeSystem === 'local' && storedKeys.has(r.dedupeKey))
-        .length,
+    outcome,
+    patientId,
+    center,
+    rows: built.rows,
+    rowNo,
+    report: {
+      id: uuidv7(),
+      org_id: job.orgId,
+      patient_id: patientId,
+      package_id: job.packages.get(report.packageName?.trim().toLowerCase() ?? '') ?? null,
+      package_name: report.packageName?.trim().slice(0, 200) || null,
+      external_id: externalId,
+      performed_at: performedAt,
+      center,
+      conclusion: report.conclusion?.trim().slice(0, 5000) || null,
+      source_format: dated.format,
+      import_job_id: job.jobId,
+      dedupe_key: reportKey,
+      item_count: built.rows.length,
+      abnormal_count: built.rows.filter((r) => abnormal(r.flag)).length,
+      created_by: job.importerId,
     },
   };
 }
 
-async function writerInsert(
+export async function placeReports(
   tx: Tx,
+  deps: AppDeps,
   job: JobContext,
-  dated: DatedReport,
-  input: {
-    patientId: string;
-    center: string | null;
-    externalId: string | null;
-    reportKey: string;
-    built: ReturnType<typeof buildItemRows>;
-  },
-) {
-  const { report } = dated;
-  return writer.insertOrFind(tx, {
-    id: uuidv7(),
-    org_id: job.orgId,
-    patient_id: input.patientId,
-    package_id: job.packages.get(report.packageName?.trim().toLowerCase() ?? '') ?? null,
-    package_name: report.packageName?.trim().slice(0, 200) || null,
-    external_id: input.externalId,
-    performed_at: dated.performedAt,
-    center: input.center,
-    conclusion: report.conclusion?.trim().slice(0, 5000) || null,
-    source_format: dated.format,
-    import_job_id: job.jobId,
-    dedupe_key: input.reportKey,
-    item_count: input.built.rows.length,
-    abnormal_count: input.built.rows.filter((r) => abnormal(r.flag)).length,
-    created_by: job.importerId,
-  });
+  chunk: readonly DatedReport[],
+): Promise<PlacementOutcome[]> {
+  await job.patients.prefetch(
+    tx,
+    job.orgId,
+    chunk.map((d) => d.report.patient),
+  );
+  const planned: (Planned | PlacementOutcome)[] = [];
+  for (const dated of chunk) planned.push(await plan(tx, job, dated));
+  const toPlace = planned.filter((p): p is Planned => 'report' in p);
+  const placed = await writer.insertOrFindMany(
+    tx,
+    job.orgId,
+    toPlace.map((p) => p.report),
+  );
+
+  const audits: AuditEntry[] = [];
+  const counts: { reportId: string; items: number; abnormal: number }[] = [];
+  const recount: string[] = [];
+  for (const p of toPlace) {
+    const { match } = p.outcome;
+    if (match?.ok && match.audit) audits.push(match.audit);
+    const at = placed.get(p.report.dedupe_key)!;
+    if (at.patientId !== p.patientId) {
+      p.outcome.problems.push({
+        rowNo: p.rowNo,
+        field: 'externalId',
+        code: 'report_of_another_patient',
+        message: 'A report with this number is already stored for another patient; it was not imported',
+        messageZh: '该报告编号已属于另一位患者的报告，未导入',
+      });
+      continue;
+    }
+    const stored = await storeObservations(tx, deps, {
+      orgId: job.orgId,
+      patientId: p.patientId,
+      recordedBy: job.importerId,
+      rules: job.rules,
+      rows: p.rows.map((row) => toObservation(row, at.id, p.center)),
+    });
+    const flagged = stored.filter((o) => abnormal(o.flag)).length;
+    if (!at.created && stored.length > 0) recount.push(at.id);
+    if (at.created && (flagged !== p.report.abnormal_count || stored.length !== p.report.item_count))
+      counts.push({ reportId: at.id, items: stored.length, abnormal: flagged });
+    audits.push({
+      action: at.created ? 'checkup_report.import' : 'checkup_report.reimport',
+      orgId: job.orgId,
+      patientId: p.patientId,
+      actorAccountId: job.importerId,
+      resourceType: 'checkup_report',
+      resourceId: at.id,
+      detail: { importJobId: job.jobId, stored: stored.length, duplicate: p.rows.length - stored.length },
+    });
+    const storedKeys = new Set(stored.map((o) => o.dedupeKey));
+    p.outcome.delta = {
+      reports_created: at.created ? 1 : 0,
+      reports_duplicate: at.created ? 0 : 1,
+      items_stored: stored.length,
+      items_duplicate: p.rows.length - stored.length,
+      unmapped_items: p.rows.filter((r) => r.codeSystem === 'local' && storedKeys.has(r.dedupeKey)).length,
+    };
+  }
+  await writer.setCounts(tx, counts);
+  await writer.recount(tx, recount);
+  await recordAudits(tx, null, audits);
+  return planned.map((p) => ('report' in p ? p.outcome : p));
 }

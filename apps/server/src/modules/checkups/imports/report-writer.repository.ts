@@ -23,48 +23,64 @@ export interface NewReport {
 /** What an import writes: the report rows, and the lookups it needs to place a report (patient, package). */
 export const reportWriterRepository = {
   /**
-   * Inserts the report unless the organization already has one with the same dedupe key; answers the report's id
-   * either way and whether it was created now.
+   * Inserts a chunk's reports in one statement, skipping those the organization already has (same dedupe key), and
+   * answers every report's id by dedupe key: the new row's or the earlier import's, and whether it was created now.
    */
-  async insertOrFind(
+  async insertOrFindMany(
     db: Executor,
-    report: NewReport,
-  ): Promise<{ id: string; patientId: string; created: boolean }> {
+    orgId: string,
+    reports: readonly NewReport[],
+  ): Promise<Map<string, { id: string; patientId: string; created: boolean }>> {
+    const placed = new Map<string, { id: string; patientId: string; created: boolean }>();
+    if (reports.length === 0) return placed;
     const inserted = await db
       .insertInto('checkup_reports')
-      .values(report)
+      .values([...reports])
       .onConflict((oc) => oc.columns(['org_id', 'dedupe_key']).doNothing())
-      .returning(['id', 'patient_id'])
-      .executeTakeFirst();
-    if (inserted) return { id: inserted.id, patientId: inserted.patient_id, created: true };
-    const existing = await db
-      .selectFrom('checkup_reports')
-      .select(['id', 'patient_id'])
-      .where('org_id', '=', report.org_id)
-      .where('dedupe_key', '=', report.dedupe_key)
-      .executeTakeFirstOrThrow();
-    return { id: existing.id, patientId: existing.patient_id, created: false };
+      .returning(['id', 'patient_id', 'dedupe_key'])
+      .execute();
+    for (const r of inserted) placed.set(r.dedupe_key, { id: r.id, patientId: r.patient_id, created: true });
+    const missing = reports.map((r) => r.dedupe_key).filter((key) => !placed.has(key));
+    if (missing.length > 0) {
+      const existing = await db
+        .selectFrom('checkup_reports')
+        .select(['id', 'patient_id', 'dedupe_key'])
+        .where('org_id', '=', orgId)
+        .where('dedupe_key', 'in', missing)
+        .execute();
+      for (const r of existing)
+        placed.set(r.dedupe_key, { id: r.id, patientId: r.patient_id, created: false });
+    }
+    return placed;
   },
 
-  /** Counts a report's items again from its observations (after a re-import completed a partial one). */
-  async recount(db: Executor, reportId: string, patientId: string): Promise<void> {
+  /** Counts reports' items again from their observations (after a re-import completed partial ones). */
+  async recount(db: Executor, reportIds: readonly string[]): Promise<void> {
+    if (reportIds.length === 0) return;
     await sql`
       UPDATE checkup_reports r
          SET item_count = c.items, abnormal_count = c.abnormal
-        FROM (SELECT count(*)::int AS items,
+        FROM (SELECT o.report_id,
+                     count(*)::int AS items,
                      count(*) FILTER (WHERE o.flag IS NOT NULL AND o.flag <> 'N')::int AS abnormal
                 FROM observations o
-               WHERE o.report_id = ${reportId} AND o.patient_id = ${patientId}
-                 AND o.status <> 'entered_in_error') c
-       WHERE r.id = ${reportId}`.execute(db);
+               WHERE o.report_id = ANY(${[...reportIds]}::uuid[]) AND o.status <> 'entered_in_error'
+               GROUP BY o.report_id) c
+       WHERE r.id = c.report_id`.execute(db);
   },
 
-  async setCounts(db: Executor, reportId: string, counts: { items: number; abnormal: number }) {
-    await db
-      .updateTable('checkup_reports')
-      .set({ item_count: counts.items, abnormal_count: counts.abnormal })
-      .where('id', '=', reportId)
-      .execute();
+  /** Sets the counts of new reports whose flags the records module computed (one statement for a chunk). */
+  async setCounts(
+    db: Executor,
+    counts: readonly { reportId: string; items: number; abnormal: number }[],
+  ): Promise<void> {
+    if (counts.length === 0) return;
+    await sql`
+      UPDATE checkup_reports r
+         SET item_count = c.items, abnormal_count = c.abnormal
+        FROM unnest(${counts.map((c) => c.reportId)}::uuid[], ${counts.map((c) => c.items)}::int[],
+                    ${counts.map((c) => c.abnormal)}::int[]) AS c(id, items, abnormal)
+       WHERE r.id = c.id`.execute(db);
   },
 
   /** A patient of the organization by the blind index of a resident ID number, or by medical record number. */
