@@ -354,6 +354,7 @@ describe('checkups and follow-up in the console', () => {
         await page.getByTestId('notification-bell').click();
         await page.getByTestId('notification-panel').waitFor();
         await expectAccessible(page, 'notification-panel');
+        await screenshot(page, 'notification-panel');
         await page.keyboard.press('Escape');
 
         // English: the menu, the worklist and the report speak it too.
@@ -406,6 +407,36 @@ describe('checkups and follow-up in the console', () => {
       await dialog.getByText(zh.followUpRules.itemRequired).waitFor();
       await expectAccessible(page, 'followup-rule-dialog');
       await screenshot(page, 'followup-rule-dialog');
+      await dialog.getByRole('button', { name: zh.common.cancel }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // A checkup package: two items picked from the code table by name.
+      await page.getByTestId('nav-checkup-packages').click();
+      await page.waitForURL('**/console/checkups/packages');
+      await eventually(() => page.getByRole('heading', { level: 1 }).innerText()).toBe(
+        zh.checkupPackages.title,
+      );
+      await page.getByRole('button', { name: zh.checkupPackages.createTitle }).click();
+      const form = page.getByRole('dialog');
+      await form.waitFor();
+      const code = `e2e-${imported.suffix}`;
+      await form.getByLabel(zh.checkupPackages.code).fill(code);
+      await form.getByLabel(zh.checkupPackages.nameZh).fill('入职体检（测试）');
+      await form.getByLabel(zh.checkupPackages.nameEn).fill('Pre-employment checkup (test)');
+      await choose(page, form.getByTestId('package-items'), '空腹', /^空腹血糖 \(14771-0/);
+      await choose(page, form.getByTestId('package-items'), '丙氨酸', /^丙氨酸氨基转移酶/);
+      await form.locator('.ant-modal-title').click();
+      await form.getByLabel(zh.checkupPackages.priceYuan).fill('299');
+      await expectAccessible(page, 'checkup-package-dialog');
+      await form.getByRole('button', { name: zh.common.save }).click();
+      await form.waitFor({ state: 'hidden' });
+      const created = page.locator('tbody tr').filter({ hasText: code });
+      await created.waitFor();
+      const createdText = await created.innerText();
+      expect(createdText).toContain('空腹血糖');
+      expect(createdText).toContain('¥299.00');
+      await expectAccessible(page, 'checkup-packages');
+      await screenshot(page, 'checkup-packages');
     });
   });
 });

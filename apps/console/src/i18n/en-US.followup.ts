@@ -94,6 +94,7 @@ export const enUSFollowUp: FollowUpMessages = {
     dueInDays: 'Due within',
     dueInDaysValue: 'Days: {{count}}',
     dueNow: 'At once',
+    days: 'days',
     dueInDaysInvalid: 'Enter a whole number of days from 0 to 730',
     notifyPatient: 'Notify patient',
     active: 'Active',

@@ -87,6 +87,7 @@ export const zhCNFollowUp = {
     dueInDays: '期限',
     dueInDaysValue: '{{count}} 天内',
     dueNow: '立即',
+    days: '天',
     dueInDaysInvalid: '请输入 0–730 之间的整数天数',
     notifyPatient: '通知患者',
     active: '启用',

@@ -92,7 +92,7 @@ export function PackageModal({ pkg, onClose }: { pkg: CheckupPackage | null; onC
           <Input maxLength={80} lang="en" />
         </Form.Item>
         <Form.Item label={t('checkupPackages.items')} name="itemCodes" extra={t('checkupPackages.itemsHelp')}>
-          <AnalytePicker multiple />
+          <AnalytePicker multiple data-testid="package-items" />
         </Form.Item>
         <Form.Item label={t('checkupPackages.priceYuan')} name="priceYuan">
           <InputNumber min={0} max={1_000_000} precision={2} step={10} className="full-width" />

@@ -254,7 +254,13 @@ export function RuleModal({ rule, onClose }: { rule: FollowUpRule | null; onClos
                   },
                 ]}
               >
-                <InputNumber min={0} max={730} precision={0} className="full-width" />
+                <InputNumber
+                  min={0}
+                  max={730}
+                  precision={0}
+                  suffix={t('followUpRules.days')}
+                  className="full-width"
+                />
               </Form.Item>
             </Col>
           </Row>
