@@ -92,6 +92,21 @@ describe('buildTrendOption', () => {
     expect(option.yAxis).toMatchObject({ min: 50, max: 175 });
   });
 
+  it('marks only the abnormal points of a long series', () => {
+    const many = {
+      ...glucose,
+      points: Array.from({ length: 80 }, (_, i) => ({
+        id: String(i),
+        at: new Date(Date.UTC(2025, 0, 1 + i)).toISOString(),
+        value: i === 40 ? 7.5 : 5.5,
+        flag: i === 40 ? ('H' as const) : ('N' as const),
+      })),
+    };
+    const data = lines(buildTrendOption([many], text, { elder: false }))[0]?.data ?? [];
+    expect(data.filter((d) => d.symbol !== 'none')).toHaveLength(1);
+    expect(data[40]?.symbol).toBe('triangle');
+  });
+
   it('has no band when the item has no reference range', () => {
     const plain = { ...glucose, referenceLow: null, referenceHigh: null };
     expect(lines(buildTrendOption([plain], text, { elder: false }))[0]?.markArea).toBeUndefined();

@@ -51,6 +51,8 @@ export interface TrendChartSettings {
 }
 
 const DAY_MS = 86_400_000;
+/** Past this many points a series is drawn as a line with markers on its abnormal points only. */
+export const DENSE_POINTS = 60;
 const MIN_SPAN_MS = 14 * DAY_MS;
 
 /** The time axis covers the chosen period, or the points' span; never less than two weeks, so a single reading
@@ -217,18 +219,25 @@ export function buildTrendOption(
   const lines: LineSeriesOption[] = series.map((s, index) => {
     const color = TREND_COLORS.lines[index % TREND_COLORS.lines.length] ?? TREND_COLORS.lines[0];
     const band = referenceBand(s, bounds);
+    const dense = s.points.length > DENSE_POINTS;
     return {
       type: 'line',
       name: s.name,
       showSymbol: true,
       connectNulls: true,
-      lineStyle: { color, width: settings.elder ? 3 : 2, type: index === 0 ? 'solid' : 'dashed' },
+      lineStyle: {
+        color,
+        width: (settings.elder ? 3 : 2) - (dense ? 0.5 : 0),
+        type: index === 0 ? 'solid' : 'dashed',
+      },
       itemStyle: { color },
       data: s.points.map((p) => {
         const style = pointStyle(p.flag);
+        // Among many readings only the abnormal ones keep a marker, so the line stays readable.
+        const hidden = dense && style.color === null;
         return {
           value: [new Date(p.at).getTime(), p.value],
-          symbol: style.symbol,
+          symbol: hidden ? 'none' : style.symbol,
           symbolRotate: style.symbolRotate,
           symbolSize: Math.round(baseSymbol * style.sizeFactor),
           itemStyle: { color: style.color ?? color },
