@@ -62,7 +62,7 @@ export const enUSRecords: RecordsMessages = {
       showTrend: 'Show the {{name}} trend',
       since: 'since {{date}}',
       bloodPressure: 'Blood pressure',
-      counts: 'The record holds {{observations}} observations and {{documents}} documents',
+      counts: 'In the record: observations {{observations}} · documents {{documents}}',
     },
     lifestyleFields: {
       smoking: 'Smoking',
@@ -142,6 +142,7 @@ export const enUSRecords: RecordsMessages = {
       add: 'Add',
       addTitle: 'Add to {{section}}',
       editTitle: 'Edit in {{section}}',
+      delete: 'Delete',
       deleteConfirm: 'Delete this entry?',
       deleted: 'Deleted',
       created: 'Saved',

@@ -139,6 +139,7 @@ export const zhCNRecords = {
       add: '新增',
       addTitle: '新增{{section}}',
       editTitle: '编辑{{section}}',
+      delete: '删除',
       deleteConfirm: '确定删除这条记录？',
       deleted: '已删除',
       created: '已保存',

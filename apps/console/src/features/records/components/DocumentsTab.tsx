@@ -131,7 +131,7 @@ export function DocumentsTab({ patientId, canEdit }: { patientId: string; canEdi
           {canEdit ? (
             <Popconfirm
               title={t('record.documents.deleteConfirm', { title: doc.title })}
-              okText={t('common.remove')}
+              okText={t('record.sections.delete')}
               okButtonProps={{ danger: true }}
               cancelText={t('common.cancel')}
               onConfirm={() => removeDoc(doc)}
@@ -141,9 +141,9 @@ export function DocumentsTab({ patientId, canEdit }: { patientId: string; canEdi
                 type="link"
                 danger
                 icon={<DeleteOutlined aria-hidden />}
-                aria-label={`${t('common.remove')} ${doc.title}`}
+                aria-label={`${t('record.sections.delete')} ${doc.title}`}
               >
-                {t('common.remove')}
+                {t('record.sections.delete')}
               </Button>
             </Popconfirm>
           ) : null}
@@ -160,6 +160,7 @@ export function DocumentsTab({ patientId, canEdit }: { patientId: string; canEdi
         canEdit ? (
           <Button
             type="primary"
+            size="small"
             icon={<UploadOutlined aria-hidden />}
             onClick={() => setUploading(true)}
             data-testid="document-upload"

@@ -58,6 +58,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function EntryFormFields({ kind, editable }: Props) {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
+  const initialDisplay: unknown = form.getFieldValue('display');
   const label = (name: FieldName) => t(`record.fields.${name}`);
   const required = (name: FieldName): Rule[] => [
     { required: true, message: t('record.fields.required', { field: label(name) }) },
@@ -103,6 +104,7 @@ export function EntryFormFields({ kind, editable }: Props) {
     <Form.Item key="icd10" name="icd10" label={label('icd10')}>
       <Icd10Select
         disabled={!editable('icd10')}
+        currentName={typeof initialDisplay === 'string' ? initialDisplay : undefined}
         onPicked={(entry) => {
           // The picked code names the diagnosis; the name stays editable (a finer clinical wording).
           if (entry) form.setFieldValue('display', entry.name);

@@ -60,13 +60,13 @@ export function EntrySection<K extends EntryKindKey>({
           {e.source === 'self' ? null : (
             <Popconfirm
               title={t('record.sections.deleteConfirm')}
-              okText={t('common.remove')}
+              okText={t('record.sections.delete')}
               okButtonProps={{ danger: true }}
               cancelText={t('common.cancel')}
               onConfirm={() => removeEntry(e)}
             >
               <Button size="small" type="link" danger icon={<DeleteOutlined aria-hidden />}>
-                {t('common.remove')}
+                {t('record.sections.delete')}
               </Button>
             </Popconfirm>
           )}

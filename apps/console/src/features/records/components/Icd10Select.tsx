@@ -10,6 +10,8 @@ interface Props {
   value?: string | null;
   onChange?: (value: string | null) => void;
   onPicked?: (entry: { code: string; name: string } | null) => void;
+  /** The name to show beside the current code before any search (the entry's diagnosis name). */
+  currentName?: string;
   disabled?: boolean;
 }
 
@@ -21,9 +23,11 @@ export function icd10Name(entry: Pick<Icd10Entry, 'zh' | 'en'>, language: string
  * ICD-10 look-up as you type (debounced): by code, Chinese or English name, or pinyin initials (gxy -> 高血压 I10).
  * Each option shows the code and the name in the UI language; a form control (value = the code).
  */
-export function Icd10Select({ id, value, onChange, onPicked, disabled }: Props) {
+export function Icd10Select({ id, value, onChange, onPicked, currentName, disabled }: Props) {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
+  // The label of the code picked last, so the field keeps showing "I10 高血压" after the search is cleared.
+  const [pickedLabel, setPickedLabel] = useState<{ code: string; label: string } | null>(null);
   const q = useDebounced(query.trim(), 250);
   const search = useIcd10Search(q);
   const results = q ? (search.data ?? []) : [];
@@ -31,8 +35,12 @@ export function Icd10Select({ id, value, onChange, onPicked, disabled }: Props) 
     value: entry.code,
     label: `${entry.code} ${icd10Name(entry, i18n.language)}`,
   }));
-  // The entry's current code, shown as itself until a search lists it with its name.
-  if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: value });
+  // The current code, with its name, also when the search does not list it.
+  if (value && !options.some((o) => o.value === value)) {
+    const label =
+      pickedLabel?.code === value ? pickedLabel.label : currentName ? `${value} ${currentName}` : value;
+    options.unshift({ value, label });
+  }
   const searching = query.trim() !== q || search.isFetching;
 
   return (
@@ -55,6 +63,9 @@ export function Icd10Select({ id, value, onChange, onPicked, disabled }: Props) 
       }
       onChange={(code: string | undefined) => {
         const picked = results.find((e) => e.code === code);
+        setPickedLabel(
+          picked ? { code: picked.code, label: `${picked.code} ${icd10Name(picked, i18n.language)}` } : null,
+        );
         onChange?.(code ?? null);
         onPicked?.(picked ? { code: picked.code, name: icd10Name(picked, i18n.language) } : null);
         setQuery('');

@@ -1,8 +1,9 @@
-import { Tag, Tooltip } from 'antd';
+import { Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecordSource } from '../lib/record-types';
+import { ToneTag, type Tone } from './ToneTag';
 
-const COLORS: Record<RecordSource, string> = {
+const COLORS: Record<RecordSource, Tone> = {
   lab: 'blue',
   checkup: 'cyan',
   device: 'purple',
@@ -22,10 +23,10 @@ export function SourceTag({ source, sourceOrg, recordedBy }: Props) {
   const { t } = useTranslation();
   const by = recordedBy ? t('record.sourceBy', { who: recordedBy }) : null;
   const tag = (
-    <Tag color={COLORS[source]} className="record-source" data-source={source}>
+    <ToneTag tone={COLORS[source]} className="record-source" data-source={source}>
       {t(`record.sources.${source}`)}
       {sourceOrg ? <span className="record-source__org"> · {sourceOrg}</span> : null}
-    </Tag>
+    </ToneTag>
   );
   return by ? (
     <Tooltip title={by}>

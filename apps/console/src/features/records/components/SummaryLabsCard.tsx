@@ -37,6 +37,7 @@ export function SummaryLabsCard({ labs }: { labs: Observation[] }) {
     {
       key: 'reference',
       title: t('record.summary.reference'),
+      className: 'nowrap',
       render: (_, o) => formatRange(o.referenceLow, o.referenceHigh, o.referenceText, i18n.language),
     },
     {

@@ -1,9 +1,9 @@
 import type { Allergy, Condition, MedicationStatement } from '@careloop/contracts';
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDay } from '../lib/format';
 import { RecordCard, RecordEmpty } from './RecordCard';
 import { SourceTag } from './SourceTag';
+import { ToneTag } from './ToneTag';
 
 export function SummaryProblemsCard({ conditions }: { conditions: Condition[] }) {
   const { t, i18n } = useTranslation();
@@ -21,7 +21,7 @@ export function SummaryProblemsCard({ conditions }: { conditions: Condition[] })
                   {c.display}
                 </span>
                 {c.clinicalStatus !== 'active' ? (
-                  <Tag>{t(`record.conditionStatus.${c.clinicalStatus}`)}</Tag>
+                  <ToneTag tone="orange">{t(`record.conditionStatus.${c.clinicalStatus}`)}</ToneTag>
                 ) : null}
               </div>
               <div className="record-list__meta">
@@ -76,11 +76,11 @@ export function SummaryAllergiesCard({ allergies }: { allergies: Allergy[] }) {
             <li key={a.id} className="record-list__item">
               <div className="record-list__main">
                 <span className="record-list__title">{a.substance}</span>
-                <Tag
-                  color={a.severity === 'severe' ? 'red' : a.severity === 'moderate' ? 'orange' : 'default'}
+                <ToneTag
+                  tone={a.severity === 'severe' ? 'red' : a.severity === 'moderate' ? 'orange' : 'default'}
                 >
                   {t(`record.allergySeverity.${a.severity}`)}
-                </Tag>
+                </ToneTag>
               </div>
               <div className="record-list__meta">
                 <span>{t(`record.allergyCategory.${a.category}`)}</span>

@@ -1,11 +1,25 @@
 import type { TimelineItem } from '@careloop/contracts';
-import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { TimelineKind } from '../lib/record-types';
 import { isFlagged } from '../lib/timeline-days';
 import { checkupSearch, trendSearch } from '../lib/trend-link';
 import { FlagText } from './FlagText';
 import { SourceTag } from './SourceTag';
+import { ToneTag, type Tone } from './ToneTag';
+
+const KIND_COLORS: Record<TimelineKind, Tone> = {
+  observation: 'blue',
+  checkup: 'cyan',
+  condition: 'purple',
+  allergy: 'red',
+  medication: 'green',
+  procedure: 'geekblue',
+  family_history: 'magenta',
+  lifestyle: 'gold',
+  encounter: 'orange',
+  document: 'default',
+};
 
 /** One entry of the timeline: its kind, what happened, its flag, where it came from, and where to look further. */
 export function TimelineEntry({ item }: { item: TimelineItem }) {
@@ -19,7 +33,9 @@ export function TimelineEntry({ item }: { item: TimelineItem }) {
       data-kind={item.kind}
     >
       <div className="timeline-entry__head">
-        <Tag className="timeline-entry__kind">{t(`record.timeline.kinds.${item.kind}`)}</Tag>
+        <ToneTag className="timeline-entry__kind" tone={KIND_COLORS[item.kind]}>
+          {t(`record.timeline.kinds.${item.kind}`)}
+        </ToneTag>
         <span className="timeline-entry__title">{item.title}</span>
         <FlagText flag={item.flag} />
         {item.kind === 'checkup' && item.counts ? (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError';
 import { useSeries } from '../hooks/use-record';
 import type { CurveSeries } from '../lib/series-chart';
-import type { TimeRange } from '../lib/time-range';
+import { rangeStart, type TimeRange } from '../lib/time-range';
 import { DIASTOLIC, SYSTOLIC, isBloodPressure } from '../lib/vitals';
 import { RecordEmpty } from './RecordCard';
 import { TrendFigure } from './TrendFigure';
@@ -56,7 +56,11 @@ export function TrendChartPanel({
         {truncated ? (
           <Alert type="info" showIcon title={t('record.trends.truncated')} className="form-alert" />
         ) : null}
-        <TrendFigure title={title} series={curves.filter((c) => c.points.length > 0)} />
+        <TrendFigure
+          title={title}
+          series={curves.filter((c) => c.points.length > 0)}
+          from={rangeStart(range)}
+        />
       </>
     );
   }

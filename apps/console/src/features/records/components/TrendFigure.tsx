@@ -11,7 +11,16 @@ const CurveChart = lazy(() => import('./CurveChart').then((m) => ({ default: m.C
  * A curve with what a screen reader needs: the container is an image named by what it shows, and a visually
  * hidden paragraph says the latest value, the range and the direction. The reference band is written out too.
  */
-export function TrendFigure({ title, series }: { title: string; series: CurveSeries[] }) {
+export function TrendFigure({
+  title,
+  series,
+  from,
+}: {
+  title: string;
+  series: CurveSeries[];
+  /** The start of the chosen period (ISO); undefined for all time. */
+  from?: string;
+}) {
   const { t, i18n } = useTranslation();
   const count = series.reduce((n, s) => n + s.points.length, 0);
   const sentences = series
@@ -39,7 +48,7 @@ export function TrendFigure({ title, series }: { title: string; series: CurveSer
             </Skeleton.Node>
           }
         >
-          <CurveChart series={series} />
+          <CurveChart series={series} from={from} />
         </Suspense>
       </div>
       <figcaption className="trend-figure__caption">

@@ -29,7 +29,8 @@ export function TrendsTab({ patientId, canEdit }: { patientId: string; canEdit: 
   const codes = useObservationCodes(patientId);
   const [adding, setAdding] = useState(false);
   const rangeParam = params.get('range');
-  const range: TimeRange = isTimeRange(rangeParam) ? rangeParam : '1y';
+  // All time by default: checkups come once a year, and a year's window would often hold a single point.
+  const range: TimeRange = isTimeRange(rangeParam) ? rangeParam : 'all';
   const items = useMemo(() => codes.data ?? [], [codes.data]);
   const code = params.get('code') ?? defaultTrendCode(items);
   const picked = items.find((c) => c.code === code) ?? null;

@@ -6,11 +6,12 @@ import type {
   MedicationStatement,
   Procedure,
 } from '@careloop/contracts';
-import { Tag, type TableColumnsType } from 'antd';
+import type { TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { formatDateTime } from '../../../lib/format';
 import type { EntryKindKey } from '../lib/entry-forms';
 import { formatDay } from '../lib/format';
+import { ToneTag, type Tone } from './ToneTag';
 
 export interface EntryKinds {
   conditions: Condition;
@@ -22,10 +23,15 @@ export interface EntryKinds {
 }
 export type AnyEntry = EntryKinds[EntryKindKey];
 
-const ACTIVE_COLORS: Record<string, string> = { active: 'blue', recurrence: 'orange', severe: 'red' };
+const ACTIVE_COLORS: Record<string, Tone> = {
+  active: 'blue',
+  recurrence: 'orange',
+  severe: 'red',
+  moderate: 'orange',
+};
 
 function statusTag(text: string, value: string) {
-  return <Tag color={ACTIVE_COLORS[value] ?? 'default'}>{text}</Tag>;
+  return <ToneTag tone={ACTIVE_COLORS[value] ?? 'default'}>{text}</ToneTag>;
 }
 
 /** The columns each kind's table shows besides source and actions (which EntrySection adds). */

@@ -2,7 +2,7 @@ import type { Observation, TimelineItem } from '@careloop/contracts';
 import { describe, expect, it } from 'vitest';
 import { checkDocumentFile, titleFromFileName } from './documents';
 import { flagView, isAbnormalFlag } from './flags';
-import { rangeStart } from './time-range';
+import { rangeStart, timeExtent } from './time-range';
 import { groupByDay, isFlagged } from './timeline-days';
 import { vitalTiles, worseFlag } from './vitals';
 
@@ -72,6 +72,18 @@ describe('time range', () => {
     expect(rangeStart('3m', now)).toBe(new Date(2025, 2, 15).toISOString());
     expect(rangeStart('1y', now)).toBe(new Date(2024, 5, 15).toISOString());
     expect(rangeStart('all', now)).toBeUndefined();
+  });
+
+  it('spans the chosen period, or the points for all time, and widens a single reading to two weeks', () => {
+    const day = 86_400_000;
+    const now = Date.UTC(2025, 5, 15);
+    const from = new Date(now - 90 * day).toISOString();
+    expect(timeExtent([now - 10 * day], from, now)).toEqual([now - 90 * day, now]);
+    expect(timeExtent([now - 400 * day, now - 10 * day], undefined, now)).toEqual([
+      now - 400 * day,
+      now - 10 * day,
+    ]);
+    expect(timeExtent([now - 100 * day], undefined, now)).toEqual([now - 107 * day, now - 93 * day]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { flagColor, isAbnormalFlag, flagView } from './flags';
+import { displayUnit } from './format';
 import type { ObservationFlagCode, RecordSource } from './record-types';
 import { axisExtent } from './series-summary';
 
@@ -70,7 +71,7 @@ function pointDatum(point: CurvePoint, lineColor: string, many: boolean): PointD
 
 /** The tooltip of one point: time, series, value with unit, flag in words, source. HTML-escaped throughout. */
 export function tooltipHtml(series: CurveSeries, datum: PointDatum, labels: CurveLabels): string {
-  const value = `${labels.formatNumber(datum.value[1])}${series.unit ? ` ${series.unit}` : ''}`;
+  const value = `${labels.formatNumber(datum.value[1])}${series.unit ? ` ${displayUnit(series.unit)}` : ''}`;
   const flag =
     datum.flag && datum.flag !== 'N'
       ? ` (${flagView(datum.flag)?.arrow ?? ''} ${labels.flagText(datum.flag)})`
@@ -82,7 +83,12 @@ export function tooltipHtml(series: CurveSeries, datum: PointDatum, labels: Curv
   ].join('<br/>');
 }
 
-export function curveChartOption(series: readonly CurveSeries[], labels: CurveLabels) {
+/** `xExtent`: the time axis from and to (epoch ms), e.g. the chosen period; else the data decides. */
+export function curveChartOption(
+  series: readonly CurveSeries[],
+  labels: CurveLabels,
+  xExtent?: readonly [number, number],
+) {
   const values = series.flatMap((s) => s.points.map((p) => p.value));
   const lows = series.map((s) => s.referenceLow).filter((v): v is number => v !== null);
   const highs = series.map((s) => s.referenceHigh).filter((v): v is number => v !== null);
@@ -91,7 +97,7 @@ export function curveChartOption(series: readonly CurveSeries[], labels: CurveLa
     lows.length ? Math.min(...lows) : null,
     highs.length ? Math.max(...highs) : null,
   );
-  const unit = series[0]?.unit ?? '';
+  const unit = displayUnit(series[0]?.unit);
   const many = values.length > 120;
   return {
     animation: false,
@@ -111,6 +117,8 @@ export function curveChartOption(series: readonly CurveSeries[], labels: CurveLa
     },
     xAxis: {
       type: 'time',
+      min: xExtent?.[0],
+      max: xExtent?.[1],
       axisLabel: {
         color: AXIS_TEXT,
         formatter: (value: number) => labels.formatAxis(value),

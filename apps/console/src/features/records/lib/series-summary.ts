@@ -61,7 +61,20 @@ export function seriesSummary(points: readonly ChartPoint[]): SeriesSummary | nu
   };
 }
 
-/** A y-axis extent that holds every value and the reference band, with some air above and below. */
+/** A round step of about a fifth of the span (1, 2 or 5 times a power of ten), for axis ticks people can read. */
+export function niceStep(span: number): number {
+  if (!(span > 0) || !Number.isFinite(span)) return 1;
+  const raw = span / 5;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const scaled = raw / power;
+  const nice = scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10;
+  return nice * power;
+}
+
+/**
+ * A y-axis extent that holds every value and the reference band, with some air above and below, rounded out to
+ * whole steps so the first and last tick read as round numbers (4, not 3.38).
+ */
 export function axisExtent(
   values: readonly number[],
   low: number | null,
@@ -71,9 +84,12 @@ export function axisExtent(
   if (all.length === 0) return [0, 1];
   const lowest = Math.min(...all);
   const highest = Math.max(...all);
-  const pad = highest === lowest ? Math.max(Math.abs(highest) * 0.1, 1) : (highest - lowest) * 0.15;
+  const pad = highest === lowest ? Math.max(Math.abs(highest) * 0.1, 1) : (highest - lowest) * 0.1;
+  const step = niceStep(highest - lowest + 2 * pad);
+  let min = Math.floor((lowest - pad) / step) * step;
+  const max = Math.ceil((highest + pad) / step) * step;
   // Quantities that cannot be negative should not get a negative axis.
-  const min = lowest >= 0 ? Math.max(0, lowest - pad) : lowest - pad;
-  const max = highest + pad;
-  return [Number(min.toPrecision(3)), Number(max.toPrecision(3))];
+  if (lowest >= 0) min = Math.max(0, min);
+  const round = (n: number) => Number(n.toPrecision(12));
+  return [round(min), round(max)];
 }

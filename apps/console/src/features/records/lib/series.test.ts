@@ -92,7 +92,9 @@ describe('series summary', () => {
     expect(trendDirection([1, 2, 3, 4].map((d) => ({ at: at(d), value: 120 + (d % 2) })))).toBe('stable');
   });
 
-  it('pads the axis and never goes below zero for positive quantities', () => {
+  it('pads the axis to round steps and never goes below zero for positive quantities', () => {
+    expect(axisExtent([6.2, 7.4], 3.9, 6.1)).toEqual([3, 8]);
+    expect(axisExtent([128, 150], 90, 139)).toEqual([80, 160]);
     expect(axisExtent([5, 6], 3.9, 6.1)[0]).toBeGreaterThanOrEqual(0);
     expect(axisExtent([], null, null)).toEqual([0, 1]);
     const [min, max] = axisExtent([-2, 2], null, null);
