@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TimelineItem } from '@careloop/contracts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
+import { createPatientAccount, signIn } from '../../../../test/harness.ts';
 import { createRecordWorld, outsiders, type RecordWorld } from '../records.testing.ts';
 import { storeObservations, type NewObservation } from '../observations/observations.store.ts';
 
@@ -195,5 +196,35 @@ describe('the timeline of a patient with 10,000 observations', () => {
       expect([403, 404], who).toContain(res.statusCode);
       expect(res.body).not.toContain('blood pressure');
     }
+  });
+
+  // Last: the colleague's break-glass grant opens the record for the rest of the file.
+  it('follows the one access policy: a proxy with view reads, break-glass reads with a reason, neither writes', async () => {
+    const proxyAccount = await createPatientAccount(w.t);
+    const proxy = await signIn(w.t, proxyAccount.phone);
+    expect((await proxy.get(`${base}/timeline?limit=1`)).statusCode).toBe(404);
+    const grant = await w.patient.post(`${base}/proxy-grants`, {
+      grantee: proxyAccount.phone,
+      scopes: ['view'],
+      expiresAt: '2099-01-01T00:00:00Z',
+    });
+    expect(grant.statusCode, grant.body).toBe(201);
+    expect((await proxy.get(`${base}/timeline?limit=1`)).statusCode).toBe(200);
+    expect((await proxy.post(`${base}/conditions`, { display: 'x' })).statusCode).toBe(404);
+
+    expect((await w.colleague.get(`${base}/timeline?limit=1`)).statusCode).toBe(403);
+    const glass = await w.colleague.post(`${base}/break-glass`, { reason: '急诊抢救需要查看既往病史和用药' });
+    expect(glass.statusCode, glass.body).toBe(201);
+    expect((await w.colleague.get(`${base}/timeline?limit=1`)).statusCode).toBe(200);
+    expect((await w.colleague.post(`${base}/conditions`, { display: 'x' })).statusCode).toBe(403);
+    const entry = await w.t.deps.db
+      .selectFrom('audit_events')
+      .select(['reason', 'detail'])
+      .where('action', '=', 'record.timeline.read')
+      .where('patient_id', '=', w.patientId)
+      .orderBy('seq', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(entry.reason).toBe('break-glass');
+    expect(entry.detail).toMatchObject({ basis: 'break_glass', count: 1 });
   });
 });
