@@ -85,7 +85,7 @@ function EntriesBody({ patientId, acting, canEdit, section }: RecordContext & { 
           ))}
         </ul>
       )}
-      {canEdit && hasOthers && <p className="muted">{t('entries.notEditable')}</p>}
+      {canAdd && hasOthers && <p className="muted">{t('entries.notEditable')}</p>}
     </>
   );
 }
