@@ -293,9 +293,14 @@ const CELL: Readonly<Record<TemplateColumnKey, (r: TemplateRow) => string>> = {
 
 /** The import template's rows (Chinese headers first), the way a checkup centre exports them. */
 export function templateRows(rows: readonly TemplateRow[]): string[][] {
+  // The conclusion is written once per checkup, on its first row, as the template suggests.
   return [
     CHECKUP_TEMPLATE_COLUMNS.map((c) => c.zh),
-    ...rows.map((r) => CHECKUP_TEMPLATE_COLUMNS.map((c) => CELL[c.key](r))),
+    ...rows.map((r, i) =>
+      CHECKUP_TEMPLATE_COLUMNS.map((c) =>
+        c.key === 'conclusion' && rows[i - 1]?.reportNo === r.reportNo ? '' : CELL[c.key](r),
+      ),
+    ),
   ];
 }
 

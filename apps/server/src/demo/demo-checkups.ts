@@ -111,8 +111,10 @@ export function demoCheckupPatients(households: readonly DemoHousehold[], today:
 export function demoCheckupRows(
   people: readonly { patient: DemoPatient; profile: DemoProfile | null }[],
   today: Date,
-  seed = CHECKUP_SEED,
+  options: { seed?: number; reportPrefix?: string } = {},
 ): TemplateRow[] {
+  const seed = options.seed ?? CHECKUP_SEED;
+  const prefix = options.reportPrefix ?? 'TJ';
   const rng = new DemoRandom(seed);
   const rows: TemplateRow[] = [];
   people.forEach(({ patient, profile: fixed }, index) => {
@@ -124,7 +126,7 @@ export function demoCheckupRows(
       const when = newest - k * 365 * DAY + rng.int(-10, 10) * DAY;
       const items = checkupItems({ patient, profile, year: 2 - k, rng, personal });
       const conclusion = conclusionFor(items);
-      const reportNo = `TJ${isoDate(when).replace(/-/g, '')}${String(index).padStart(4, '0')}`;
+      const reportNo = `${prefix}${isoDate(when).replace(/-/g, '')}${String(index).padStart(4, '0')}`;
       const packageName =
         ageOn(new Date(when), patient.birthDate) >= 45 ? DEMO_PACKAGES[1].nameZh : DEMO_PACKAGES[0].nameZh;
       for (const item of items) {

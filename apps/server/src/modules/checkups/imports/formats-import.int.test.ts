@@ -162,6 +162,24 @@ describe('importing Excel, HL7 and FHIR', () => {
   });
 });
 
+describe('the sample import in docs/samples', () => {
+  it('registers its 20 people and lists exactly its two deliberate mistakes', async () => {
+    const sample = readFileSync(
+      new URL('../../../../../../docs/samples/checkup-import-sample.xlsx', import.meta.url),
+    );
+    const job = await importFiles(manager, [{ name: 'checkup-import-sample.xlsx', content: sample }]);
+    expect(job).toMatchObject({ status: 'done', reportsCreated: 57, problemCount: 2 });
+    const problems = (await manager.get(`/api/v1/checkups/imports/${job.id}/problems`)).json().items;
+    expect(problems.map((p: { code: string }) => p.code).sort()).toEqual(['bad_number', 'missing_patient']);
+    const registered = await t.deps.db
+      .selectFrom('patients')
+      .select('id')
+      .where('name', 'not in', ['EVE EVERYWOMAN', 'DONALD DUCK', 'Samuel Terry'])
+      .execute();
+    expect(registered.length).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe('refusing bad uploads before anything is stored', () => {
   const refused = async (files: Parameters<typeof upload>[1]) => {
     const jobsBefore = await t.deps.db.selectFrom('checkup_import_jobs').select('id').execute();

@@ -33,6 +33,8 @@ export class ImportPatients {
   readonly #known = new Map<string, string>();
   /** Keys looked up and not found: no second query for a patient about to be registered. */
   readonly #absent = new Set<string>();
+  /** Patients registered in a transaction not committed yet (a chunk may hold several reports of one person). */
+  readonly #registeredIn = new WeakMap<Tx, Map<string, string>>();
 
   constructor(private readonly deps: AppDeps) {
     this.#patients = new PatientsService(deps);
@@ -82,8 +84,9 @@ export class ImportPatients {
   ): Promise<PatientMatch> {
     const { ref } = input;
     const { rawId, nationalId, bidx, mrns, cacheKeys: keys } = this.#keys(ref);
+    const registered = this.#registeredIn.get(tx);
     for (const key of keys) {
-      const known = this.#known.get(key);
+      const known = this.#known.get(key) ?? registered?.get(key);
       if (known) return { ok: true, patientId: known, created: false, cacheKeys: keys };
     }
     const lookedUp = keys.length > 0 && keys.every((key) => this.#absent.has(key));
@@ -179,6 +182,9 @@ export class ImportPatients {
       reason: 'checkup_import',
       detail: { importJobId: input.jobId, careTeamRole: 'health_manager' },
     };
+    const registered = this.#registeredIn.get(tx) ?? new Map<string, string>();
+    for (const key of known.keys) registered.set(key, id);
+    this.#registeredIn.set(tx, registered);
     return { ok: true, patientId: id, created: true, cacheKeys: known.keys, audit };
   }
 }
