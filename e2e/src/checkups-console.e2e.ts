@@ -355,7 +355,16 @@ describe('checkups and follow-up in the console', () => {
         await page.getByTestId('notification-panel').waitFor();
         await expectAccessible(page, 'notification-panel');
         await screenshot(page, 'notification-panel');
-        await page.keyboard.press('Escape');
+        // The new-task notification leads to the patient's follow-up tab and is read from then on.
+        await page.getByTestId('notification').filter({ hasText: '空腹血糖' }).first().click();
+        await page.waitForURL(`**/console/patients/${imported.patientA}?tab=followup`);
+        await page.getByTestId('patient-followup').waitFor();
+        await eventually(() => page.getByTestId('notification-bell').getAttribute('aria-label')).toBe(
+          zh.notifications.open,
+        );
+        await page.getByTestId('nav-followup').click();
+        await page.getByTestId('tab-done').click();
+        await done.first().waitFor();
 
         // English: the menu, the worklist and the report speak it too.
         await page.getByTestId('lang-switch').click();

@@ -25,11 +25,13 @@ export function CheckupPackagesPage() {
     {
       title: t('checkupPackages.nameZh'),
       key: 'nameZh',
+      width: 180,
       render: (_, p) => <span lang="zh-CN">{p.nameZh}</span>,
     },
     {
       title: t('checkupPackages.nameEn'),
       key: 'nameEn',
+      width: 200,
       render: (_, p) => <span lang="en">{p.nameEn}</span>,
     },
     {

@@ -110,7 +110,7 @@ export function CheckupReportView({
             {
               key: 'package',
               label: t('checkupReport.package'),
-              children: packageName(report, i18n.language),
+              children: packageName(report, i18n.language) || t('common.none'),
             },
             {
               key: 'counts',

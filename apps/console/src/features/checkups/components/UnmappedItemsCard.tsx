@@ -4,7 +4,7 @@ import { Button, Card, Input, Table, Tag, Typography, type TableColumnsType } fr
 import { useState, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError';
-import { formatDateTime } from '../../../lib/format';
+import { formatDay } from '../../followup/lib/due';
 import { useUnmapped } from '../hooks/use-mappings';
 import { useDebounced } from '../hooks/use-debounced';
 import type { MappingTarget } from './MappingModal';
@@ -49,10 +49,8 @@ export function UnmappedItemsCard({ onMap }: { onMap: (target: MappingTarget) =>
       width: 200,
       render: (_, item) => (
         <span className="checkup-mappings__seen">
-          <span>
-            {t('checkupMappings.firstSeen', { at: formatDateTime(item.firstSeenAt, i18n.language) })}
-          </span>
-          <span>{t('checkupMappings.lastSeen', { at: formatDateTime(item.lastSeenAt, i18n.language) })}</span>
+          <span>{t('checkupMappings.firstSeen', { at: formatDay(item.firstSeenAt, i18n.language) })}</span>
+          <span>{t('checkupMappings.lastSeen', { at: formatDay(item.lastSeenAt, i18n.language) })}</span>
         </span>
       ),
     },
