@@ -286,6 +286,7 @@ export const enUSRecords: RecordsMessages = {
       self_reported: 'Staff cannot rewrite what the patient reported',
       before_start: 'The end cannot come before the start',
       self_only: 'This source is not allowed',
+      outside: 'Outside the possible range ({{range}}); check the value and the unit',
     },
   },
 };

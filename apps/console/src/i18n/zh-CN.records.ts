@@ -282,6 +282,7 @@ export const zhCNRecords = {
       self_reported: '患者自述的内容不能由医护人员改写',
       before_start: '结束时间不能早于开始时间',
       self_only: '不允许使用该来源',
+      outside: '数值超出可能范围（{{range}}），请检查数值和单位',
     },
   },
 };

@@ -52,7 +52,7 @@ export function TrendFigure({
         </Suspense>
       </div>
       <figcaption className="trend-figure__caption">
-        <span className="trend-band-key" aria-hidden />
+        {bands.length ? <span className="trend-band-key" aria-hidden /> : null}
         <span data-testid="trend-reference">
           {bands.length
             ? t('record.trends.referenceRange', {

@@ -1,5 +1,8 @@
 import type { Observation, TimelineItem } from '@careloop/contracts';
+import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../api/client';
+import { localizeFieldErrors } from './field-errors';
 import { checkDocumentFile, titleFromFileName } from './documents';
 import { flagView, isAbnormalFlag } from './flags';
 import { rangeStart, timeExtent } from './time-range';
@@ -139,5 +142,30 @@ describe('vital tiles', () => {
     expect(worseFlag('H', 'HH')).toBe('HH');
     expect(worseFlag('L', 'N')).toBe('L');
     expect(worseFlag(null, 'N')).toBe('N');
+  });
+});
+
+describe('field errors', () => {
+  const t = ((key: string, options?: Record<string, string>) =>
+    `${key}${options ? JSON.stringify(options) : ''}`) as unknown as TFunction;
+
+  it('translates the records field codes and the plausible-range message, and keeps other text', () => {
+    const error = new ApiError({
+      status: 422,
+      code: 'RECORD_IMPOSSIBLE_VALUE',
+      title: 'x',
+      errors: [
+        { path: 'value', message: 'outside 2-25 %' },
+        { path: 'display', message: 'icd10_or_display_required' },
+        { path: 'note', message: 'Too long' },
+      ],
+    });
+    const localized = localizeFieldErrors(error, t) as ApiError;
+    expect(localized.errors).toEqual([
+      { path: 'value', message: 'record.fieldErrors.outside{"range":"2–25 %"}' },
+      { path: 'display', message: 'record.fieldErrors.icd10_or_display_required' },
+      { path: 'note', message: 'Too long' },
+    ]);
+    expect(localizeFieldErrors('plain', t)).toBe('plain');
   });
 });
