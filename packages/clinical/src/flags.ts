@@ -1,7 +1,7 @@
 // Abnormal flags for a lab value (HL7 v2 table 0078 style codes: N, H, L, HH, LL for critical).
 import { resolveAnalyteKey, type AnalyteKey } from './analytes.ts';
 import type { ReferenceInterval } from './reference-ranges.ts';
-import { convert } from './units.ts';
+import { convert, sameUnit } from './units.ts';
 
 export type Flag = 'N' | 'H' | 'L' | 'HH' | 'LL';
 
@@ -49,7 +49,7 @@ export function criticalLimitsFor(
 
 function inUnit(value: number, unit: string, toUnit: string, analyte: AnalyteKey): number {
   // convert() throws a typed error for units it cannot relate, so a value is never compared in the wrong unit.
-  return unit === toUnit ? value : convert({ value, unit }, toUnit, analyte);
+  return sameUnit(unit, toUnit) ? value : convert({ value, unit }, toUnit, analyte);
 }
 
 /**

@@ -3,7 +3,7 @@
 // the guideline its threshold comes from (see shared/design/clinical.md for the values).
 import { analyteByLoinc } from './analytes.ts';
 import type { Flag } from './flags.ts';
-import { convert, isConvertibleAnalyte, UnitConversionError } from './units.ts';
+import { convert, isConvertibleAnalyte, sameUnit, UnitConversionError } from './units.ts';
 
 export type ResultFlag = Flag | 'A';
 export type FollowUpKind = 'retest' | 'lifestyle' | 'referral' | 'alert';
@@ -75,14 +75,6 @@ function valueInRuleUnit(rule: FollowUpRuleSpec, result: ResultForRules): number
     throw error;
   }
 }
-
-/** 'mmHg' and UCUM 'mm[Hg]', 'µmol/L' and 'umol/L' name the same unit. */
-const normalizeUnit = (unit: string) =>
-  unit
-    .replace(/[\s[\]]+/g, '')
-    .replace(/[µμ]/g, 'u')
-    .toLowerCase();
-const sameUnit = (a: string, b: string) => normalizeUnit(a) === normalizeUnit(b);
 
 export interface DefaultFollowUpRule extends FollowUpRuleSpec {
   /** Stable key, so an organization's copy of a default is created once. */

@@ -23,6 +23,9 @@ describe('rangeFor', () => {
     ['fasting-glucose', man, 3.9, 6.1, true, 'mmol/L', '2020'],
     ['uric-acid', woman, undefined, 420, undefined, 'umol/L', '2019'],
     ['bmi', man, 18.5, 24.0, true, 'kg/m2', 'WS/T 428-2013'],
+    // Hypertension guideline 2018: hypertension is >= 140/90 mmHg, so 139/89 is within and 140/90 is high.
+    ['systolic-bp', woman, undefined, 140, true, 'mm[Hg]', '2018'],
+    ['diastolic-bp', man, undefined, 90, true, 'mm[Hg]', '2018'],
   ] as const)('%s for %o is %s-%s', (analyte, patient, low, high, highExclusive, unit, source) => {
     const range = rangeFor(analyte, patient);
     expect(range).toMatchObject({ analyte, unit });

@@ -40,6 +40,7 @@ const LIPID_2023 = '中国血脂管理指南 2023 (Chinese guideline for lipid m
 const CDS_2020 = '中国2型糖尿病防治指南 2020 (Chinese Diabetes Society)';
 const GOUT_2019 = '中国高尿酸血症与痛风诊疗指南 2019';
 const WS_T_428 = 'WS/T 428-2013 成人体重判定';
+const HTN_2018 = '中国高血压防治指南 2018年修订版 (Chinese guideline for hypertension, 2018 revision)';
 
 const PUBLISHED_ADULT_RANGES: readonly ReferenceIntervalRow[] = [
   // Hemoglobin men 130-175 g/L, women 115-150 g/L (WS/T 405-2012).
@@ -62,6 +63,10 @@ const PUBLISHED_ADULT_RANGES: readonly ReferenceIntervalRow[] = [
   { analyte: 'fasting-glucose', low: 3.9, high: 6.1, highExclusive: true, unit: 'mmol/L', source: CDS_2020 },
   // Hyperuricemia: serum uric acid > 420 umol/L, either sex (hyperuricemia and gout guideline 2019).
   { analyte: 'uric-acid', high: 420, unit: 'umol/L', source: GOUT_2019 },
+  // Hypertension: office BP >= 140/90 mmHg (hypertension guideline 2018; same in the 2024 revision). Only the upper
+  // limit is a guideline threshold; low blood pressure has no guideline cut-off, so no lower limit is set.
+  { analyte: 'systolic-bp', high: 140, highExclusive: true, unit: 'mm[Hg]', source: HTN_2018 },
+  { analyte: 'diastolic-bp', high: 90, highExclusive: true, unit: 'mm[Hg]', source: HTN_2018 },
   // BMI normal 18.5-23.9 kg/m2, i.e. 18.5 <= BMI < 24.0 (WS/T 428-2013).
   { analyte: 'bmi', low: 18.5, high: 24.0, highExclusive: true, unit: 'kg/m2', source: WS_T_428 },
 ];

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { convert, roundTo, unitsFor, UnitConversionError, type ConvertibleAnalyte } from './units.ts';
+import {
+  convert,
+  roundTo,
+  sameUnit,
+  unitsFor,
+  UnitConversionError,
+  type ConvertibleAnalyte,
+} from './units.ts';
 
 describe('convert', () => {
   // Each expected value is the clinical.md factor applied by hand.
@@ -85,5 +92,19 @@ describe('roundTo', () => {
   it('refuses a negative or fractional number of decimals', () => {
     expect(() => roundTo(1, -1)).toThrow(RangeError);
     expect(() => roundTo(1, 1.5)).toThrow(RangeError);
+  });
+});
+
+describe('sameUnit', () => {
+  it.each([
+    ['mmHg', 'mm[Hg]', true],
+    ['µmol/L', 'umol/L', true],
+    ['μmol/L', 'umol/L', true],
+    ['10^9/L', '10*9/L', true],
+    ['mg/dl', 'mg/dL', true],
+    ['mmol/L', 'mg/dL', false],
+    ['g/L', 'g/dL', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(sameUnit(a, b)).toBe(same);
   });
 });

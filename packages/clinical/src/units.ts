@@ -117,3 +117,19 @@ export function roundTo(value: number, decimals: number): number {
   const rounded = Math.round(Number(scaled.toPrecision(15)));
   return (Math.sign(value) * rounded) / 10 ** decimals + 0; // + 0 turns -0 into 0
 }
+
+/**
+ * Whether two unit strings name the same unit, allowing the spellings labs and devices print: 'mmHg' and UCUM
+ * 'mm[Hg]', 'µmol/L' and 'umol/L', '10^9/L' and '10*9/L', 'mg/dl' and 'mg/dL'.
+ */
+export function sameUnit(a: string, b: string): boolean {
+  return spelling(a) === spelling(b);
+}
+
+function spelling(unit: string): string {
+  return unit
+    .replace(/[\s[\]]+/g, '')
+    .replace(/[µμ]/g, 'u')
+    .replace(/\^/g, '*')
+    .toLowerCase();
+}

@@ -126,8 +126,14 @@ describe('flagReading', () => {
     });
   });
 
-  it('gives no flag when no range applies (blood pressure) or the value is text', () => {
-    expect(flagReading(reading('8480-6', 150, 'mm[Hg]'), man, at).flag).toBeNull();
+  it('flags blood pressure at the hypertension threshold (140/90 mmHg, guideline 2018)', () => {
+    expect(flagReading(reading('8480-6', 150, 'mm[Hg]'), man, at).flag).toBe('H');
+    expect(flagReading(reading('8480-6', 139, 'mm[Hg]'), man, at).flag).toBe('N');
+    expect(flagReading(reading('8462-4', 90, 'mm[Hg]'), man, at).flag).toBe('H');
+  });
+
+  it('gives no flag when no range applies (heart rate) or the value is text', () => {
+    expect(flagReading(reading('8867-4', 150, '/min'), man, at).flag).toBeNull();
     expect(flagReading(reading('14771-0', null, null), man, at).flag).toBeNull();
   });
 
