@@ -4,18 +4,29 @@
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?$/;
 const WITH_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/i;
 
+// Building a DateTimeFormat costs far more than using one: one per zone, kept.
+const FORMATS = new Map<string, Intl.DateTimeFormat>();
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = FORMATS.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    FORMATS.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Minutes the zone is ahead of UTC at an instant (Asia/Shanghai: 480). */
 function offsetMinutes(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
+  const parts = formatFor(timeZone).formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   const asUtc = Date.UTC(
     get('year'),
@@ -33,6 +44,19 @@ function offsetMinutes(instant: number, timeZone: string): number {
  * `timeZone` (a plain date is that day's midnight there). Undefined when the text is not such a date.
  */
 export function toInstant(text: string, timeZone: string): Date | undefined {
+  // Every item of a report usually carries the same time: each distinct one is worked out once.
+  const key = `${timeZone}|${text}`;
+  const cached = RECENT.get(key);
+  if (cached !== undefined) return cached === null ? undefined : new Date(cached);
+  const instant = computeInstant(text, timeZone);
+  if (RECENT.size >= 10_000) RECENT.clear();
+  RECENT.set(key, instant ? instant.getTime() : null);
+  return instant;
+}
+
+const RECENT = new Map<string, number | null>();
+
+function computeInstant(text: string, timeZone: string): Date | undefined {
   const trimmed = text.trim();
   if (WITH_OFFSET.test(trimmed)) {
     const parsed = new Date(trimmed);
