@@ -206,7 +206,7 @@ describe('checkups and follow-up in the console', () => {
       expect(await count('problemCount')).toBeGreaterThanOrEqual(1);
 
       // The bad row, by file, row and field, in Chinese; and the whole list as CSV.
-      const problem = page.getByTestId('problem-row').filter({ hasText: 'nationalId' });
+      const problem = page.getByTestId('problem-row').filter({ hasText: zh.checkupImport.fields.nationalId });
       await problem.first().waitFor();
       const problemText = await problem.first().innerText();
       expect(problemText).toContain(`体检批次-${imported.suffix}.xlsx`);

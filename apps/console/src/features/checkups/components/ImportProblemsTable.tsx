@@ -7,6 +7,7 @@ import { QueryError } from '../../../components/QueryError';
 import { problemText } from '../../../lib/problems';
 import { checkupsApi } from '../api/checkups-api';
 import { useImportProblems } from '../hooks/use-imports';
+import { fieldLabels } from '../lib/import-fields';
 
 const rowProps = { 'data-testid': 'problem-row' } as HTMLAttributes<HTMLElement>;
 
@@ -22,6 +23,7 @@ export function ImportProblemsTable({ jobId, problemCount }: { jobId: string; pr
   const [page, setPage] = useState(0);
   const [downloading, setDownloading] = useState(false);
   const problems = useImportProblems(jobId, cursors[page], problemCount);
+  const fieldNames = t('checkupImport.fields', { returnObjects: true }) as Record<string, string>;
 
   const nextCursor = problems.data?.nextCursor ?? null;
 
@@ -50,7 +52,12 @@ export function ImportProblemsTable({ jobId, problemCount }: { jobId: string; pr
       width: 90,
       render: (_, p) => (p.rowNo === null ? t('checkupImport.wholeFile') : p.rowNo),
     },
-    { title: t('checkupImport.problemField'), key: 'field', width: 160, render: (_, p) => p.field ?? '' },
+    {
+      title: t('checkupImport.problemField'),
+      key: 'field',
+      width: 160,
+      render: (_, p) => (p.field ? fieldLabels(p.field, (key) => fieldNames[key] ?? null) : ''),
+    },
     { title: t('checkupImport.problemMessage'), dataIndex: 'message', key: 'message' },
   ];
 

@@ -193,7 +193,7 @@ export function TaskTable({
           task.status === 'open' && task.priority === 'critical' ? 'followup-row--critical' : ''
         }
         locale={{ emptyText }}
-        scroll={{ x: 960 }}
+        scroll={{ x: showPatient ? 940 : 820 }}
       />
       {dialog?.kind === 'complete' ? (
         <CompleteTaskModal task={dialog.task} onClose={() => setDialog(null)} />
