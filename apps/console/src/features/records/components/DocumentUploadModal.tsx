@@ -51,6 +51,8 @@ export function DocumentUploadModal({ patientId, onClose }: { patientId: string;
     setFileError(null);
     setFile(next);
     if (!form.getFieldValue('title')) form.setFieldValue('title', titleFromFileName(next.name));
+    // A picture is most likely a photo of a paper; the person can still choose another kind.
+    if (!form.isFieldTouched('kind') && next.type.startsWith('image/')) form.setFieldValue('kind', 'photo');
   }
 
   async function submit(values: Values) {

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { QueryError } from '../../../components/QueryError';
+import { useAutoLoad } from '../hooks/use-auto-load';
 import { useTimeline } from '../hooks/use-record';
 import { formatDay } from '../lib/format';
 import { TIMELINE_KINDS, type TimelineKind } from '../lib/record-types';
@@ -26,6 +27,11 @@ export function TimelineTab({ patientId }: { patientId: string }) {
   const days = useMemo(
     () => groupByDay(timeline.data?.pages.flatMap((page) => page.items) ?? []),
     [timeline.data],
+  );
+
+  const more = useAutoLoad<HTMLDivElement>(
+    timeline.hasNextPage && !timeline.isFetchingNextPage,
+    () => void timeline.fetchNextPage(),
   );
 
   function filter(next: TimelineKind[]) {
@@ -75,7 +81,7 @@ export function TimelineTab({ patientId }: { patientId: string }) {
               />
             </div>
           ))}
-          <div className="load-more">
+          <div className="load-more" ref={more}>
             {timeline.hasNextPage ? (
               <Button
                 onClick={() => void timeline.fetchNextPage()}
