@@ -44,7 +44,15 @@ describe('adding readings', () => {
       { 'accept-language': 'zh-CN' },
     );
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ name: '收缩压', unit: 'mm[Hg]', source: 'clinician', flag: null });
+    // Office blood pressure is high from 140/90 mmHg (hypertension guideline 2018).
+    expect(res.json()).toMatchObject({
+      name: '收缩压',
+      unit: 'mm[Hg]',
+      source: 'clinician',
+      flag: 'H',
+      referenceLow: null,
+      referenceHigh: 140,
+    });
   });
 
   it('refuses impossible values, unknown units, future times and missing values with 4xx naming the field', async () => {
