@@ -326,6 +326,20 @@ describe('checkups and follow-up in the console', () => {
         await expectAccessible(page, 'followup-worklist');
         await screenshot(page, 'followup-worklist');
 
+        // Hand the task back to the pool, then take it again.
+        await row.first().getByRole('button', { name: zh.followUp.more }).click();
+        await page.getByRole('menuitem', { name: zh.followUp.reassign }).click();
+        const assign = page.getByRole('dialog');
+        await assign.waitFor();
+        await choose(page, assign.locator('.ant-select'), zh.followUp.unassigned, zh.followUp.unassigned);
+        await expectAccessible(page, 'followup-assign-dialog');
+        await assign.getByRole('button', { name: zh.common.save }).click();
+        await assign.waitFor({ state: 'hidden' });
+        await eventually(() => row.first().innerText()).toContain(zh.followUp.unassigned);
+        await row.first().getByTestId('task-take').click();
+        await eventually(() => row.first().getByTestId('task-take').count()).toBe(0);
+        expect(await row.first().innerText()).toContain(zh.followUp.me);
+
         await row.first().getByTestId('task-complete').click();
         const dialog = page.getByRole('dialog');
         await dialog.waitFor();
