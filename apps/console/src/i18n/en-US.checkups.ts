@@ -48,6 +48,7 @@ export const enUSCheckups: CheckupsMessages = {
     jobNotFound: 'This import job cannot be found; it may have been removed.',
     startedBy: 'Started by {{name}} on {{at}}',
     files: 'Files',
+    listSeparator: ', ',
     progressLabel: 'Import progress',
     progressText: 'Reports processed: {{processed}} of {{total}}',
     queuedText: 'Queued, starting soon…',

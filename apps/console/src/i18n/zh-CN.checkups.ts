@@ -46,6 +46,7 @@ export const zhCNCheckups = {
     jobNotFound: '找不到该导入任务，可能已被删除。',
     startedBy: '{{name}} 于 {{at}} 发起',
     files: '文件',
+    listSeparator: '、',
     progressLabel: '导入进度',
     progressText: '已处理 {{processed}} / {{total}} 份报告',
     queuedText: '排队中，即将开始…',

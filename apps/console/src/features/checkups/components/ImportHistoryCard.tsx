@@ -38,7 +38,7 @@ export function ImportHistoryCard({
       title: t('checkupImport.files'),
       key: 'files',
       ellipsis: true,
-      render: (_, job) => job.files.map((f) => f.name).join('、'),
+      render: (_, job) => job.files.map((f) => f.name).join(t('checkupImport.listSeparator')),
     },
     {
       title: t('checkupImport.statusLabel'),

@@ -118,7 +118,7 @@ function JobDetails({ job, title }: { job: CheckupImportJob; title: ReactNode })
       </div>
       <Typography.Paragraph className="checkup-job__files">
         <span className="visually-hidden">{t('checkupImport.files')}: </span>
-        {job.files.map((f) => f.name).join('、')}
+        {job.files.map((f) => f.name).join(t('checkupImport.listSeparator'))}
       </Typography.Paragraph>
 
       <Progress

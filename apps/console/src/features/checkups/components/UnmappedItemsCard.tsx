@@ -36,7 +36,7 @@ export function UnmappedItemsCard({ onMap }: { onMap: (target: MappingTarget) =>
       key: 'examples',
       render: (_, item) => (
         <span>
-          {item.exampleValues.join('，')}
+          {item.exampleValues.join(t('checkupImport.listSeparator'))}
           {item.units.length > 0 ? (
             <Typography.Text type="secondary"> ({item.units.join(', ')})</Typography.Text>
           ) : null}
