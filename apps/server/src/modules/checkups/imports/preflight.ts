@@ -12,7 +12,7 @@ import { readXlsxRows } from '../parsers/xlsx.ts';
 /** Enough rows for a title, the header and the template's hint row. */
 const HEAD_ROWS = 30;
 /** Larger workbooks are not opened twice: their header is checked by the job, which reports it the same way. */
-const MAX_XLSX_PREFLIGHT_BYTES = 5 * 1024 * 1024;
+const MAX_XLSX_PREFLIGHT_BYTES = 1024 * 1024;
 const REFUSING = new Set(['missing_column', 'empty_file', 'not_text']);
 
 /** The reason to refuse the file, or undefined when its header is fine (or it is not a template file). */
