@@ -134,7 +134,9 @@ function hl7File(persons: Person[]): Buffer {
       `OBR|1|${p.reportNo}|${p.reportNo}|CHECKUP^年度体检|||${ts}`,
       ...PANEL.map(([name, loinc, unit, range, mean], ii) => {
         const code = loinc ? `${loinc}^${name}^LN` : `LOCAL${ii}^${name}^L`;
-        return `OBX|${ii + 1}|NM|${code}||${valueOf(pi, ii, mean)}|${unit}|${range}||||F|||${ts}`;
+        // '^' separates components in HL7 v2, so a unit such as 10^9/L is written with the escape \\S\\.
+        const hl7Unit = unit.replace(/\^/g, '\\S\\');
+        return `OBX|${ii + 1}|NM|${code}||${valueOf(pi, ii, mean)}|${hl7Unit}|${range}||||F|||${ts}`;
       }),
     ];
     return segments.join('\r');

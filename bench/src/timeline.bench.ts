@@ -149,7 +149,8 @@ async function startTimelineDatabaseBaseline(
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, application_name: 'careloop-bench' });
   const app = Fastify({ logger: false, genReqId: () => uuidv7() });
   let reported = false;
-  app.setErrorHandler((error, _req, reply) => {
+  // A failing baseline would measure its error path; say why once, and the run stops on the failed requests.
+  app.setErrorHandler((error: Error, _req, reply) => {
     if (!reported) process.stderr.write(`baseline 2 failed: ${error.message}\n`);
     reported = true;
     return reply.status(500).send({ error: error.message });

@@ -97,7 +97,7 @@ describe('interpret', () => {
   });
 
   it('refuses to compare a value in a unit it cannot convert', () => {
-    expect(() => interpret(13, 'g/dL', rangeFor('hemoglobin', man), null)).toThrow(UnitConversionError);
+    expect(() => interpret(8.4, 'mmol/L', rangeFor('hemoglobin', man), null)).toThrow(UnitConversionError);
     expect(() => interpret(4, 'mg/dL', null, criticalLimitsFor('potassium'))).toThrow(UnitConversionError);
   });
 

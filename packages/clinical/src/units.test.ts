@@ -108,3 +108,10 @@ describe('sameUnit', () => {
     expect(sameUnit(a, b)).toBe(same);
   });
 });
+
+describe('hemoglobin', () => {
+  it('converts g/dL and g/L by the SI prefix (13.5 g/dL = 135 g/L)', () => {
+    expect(convert({ value: 13.5, unit: 'g/dL' }, 'g/L', 'hemoglobin')).toBeCloseTo(135, 9);
+    expect(convert({ value: 142, unit: 'g/L' }, 'g/dL', 'hemoglobin')).toBeCloseTo(14.2, 9);
+  });
+});

@@ -1,7 +1,7 @@
 // Lab unit conversions. Factors from shared/design/clinical.md ("Conversions"); each row names its source.
 // Results are full precision: rounding is a display decision, made by the caller with roundTo().
 
-export type UcumUnit = 'mmol/L' | 'mg/dL' | 'umol/L' | '%' | 'mmol/mol';
+export type UcumUnit = 'mmol/L' | 'mg/dL' | 'umol/L' | '%' | 'mmol/mol' | 'g/L' | 'g/dL';
 
 export type ConvertibleAnalyte =
   | 'glucose'
@@ -12,7 +12,8 @@ export type ConvertibleAnalyte =
   | 'triglycerides'
   | 'creatinine'
   | 'uric-acid'
-  | 'hba1c';
+  | 'hba1c'
+  | 'hemoglobin';
 
 export interface Quantity {
   readonly value: number;
@@ -63,6 +64,8 @@ const PAIRS: Readonly<Record<ConvertibleAnalyte, UnitPair>> = {
   creatinine: linear('umol/L', 'mg/dL', 1 / 88.42),
   // Uric acid mg/dL = umol/L / 59.48 (clinical.md, Conversions).
   'uric-acid': linear('umol/L', 'mg/dL', 1 / 59.48),
+  // Hemoglobin g/dL = g/L / 10 (SI prefixes: 1 L = 10 dL); Chinese labs report g/L, US labs g/dL.
+  hemoglobin: linear('g/L', 'g/dL', 0.1),
   // HbA1c IFCC mmol/mol = (NGSP % - 2.15) x 10.929 (clinical.md, Conversions; the IFCC-NGSP master equation).
   hba1c: {
     base: '%',
