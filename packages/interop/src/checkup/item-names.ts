@@ -172,7 +172,7 @@ const ENTRIES: readonly Entry[] = [
  * A name as compared: half-width, lower-case, without spaces, leading numbering ('1.', '2、') or marks
  * ('*', '★', '△'), with brackets unified to ( ).
  */
-export function normalizeItemName(name: string): string {
+function normalizeOnce(name: string): string {
   return toHalfWidth(name)
     .toLowerCase()
     .replace(/[【〔［]/g, '(')
@@ -184,6 +184,16 @@ export function normalizeItemName(name: string): string {
     .replace(/\s*([()\-/])\s*/g, '$1')
     .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1')
     .trim();
+}
+
+/**
+ * The name as the mapping table keys it. Repeated until nothing changes ('体重 * :' loses ':' and then '*'), so
+ * normalizing a normalized name changes nothing; every step only removes characters, so it ends.
+ */
+export function normalizeItemName(name: string): string {
+  let current = normalizeOnce(name);
+  for (let next = normalizeOnce(current); next !== current; next = normalizeOnce(current)) current = next;
+  return current;
 }
 
 const DICTIONARY: ReadonlyMap<string, AnalyteSuggestion> = new Map(

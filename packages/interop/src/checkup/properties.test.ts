@@ -136,6 +136,12 @@ describe('properties: no parser throws, every outcome is well formed', () => {
     fc.assert(fc.property(fc.oneof(anyText, lines), (text) => expectWellFormed(ocrTextToReport(text))));
   });
 
+  it('normalizes item names to a fixed point (found by fast-check: "!* :")', () => {
+    for (const name of ['!* :', '体重 * :', '★ 空腹血糖 ★ #']) {
+      expect(normalizeItemName(normalizeItemName(name))).toBe(normalizeItemName(name));
+    }
+  });
+
   it('the cell parsers on random text', () => {
     fc.assert(
       fc.property(fc.oneof(anyText, cellText), (text) => {
