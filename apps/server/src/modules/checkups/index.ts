@@ -11,6 +11,7 @@ import { CheckupPackagesService } from './packages/packages.service.ts';
 import { checkupPackageRoutes } from './packages/packages.routes.ts';
 import { CheckupReportsService } from './reports/reports.service.ts';
 import { checkupReportRoutes } from './reports/reports.routes.ts';
+import { closeOcr } from './parsers/index.ts';
 
 export { checkupImportJob } from './imports/imports.jobs.ts';
 export { CheckupImportRunner } from './imports/import-runner.ts';
@@ -22,7 +23,11 @@ export function checkupsRoutes(deps: AppDeps) {
     // A file over the limit is cut and marked truncated (then refused by name), not an error mid-upload.
     await app.register(multipart, { throwFileSizeLimit: false });
     // Imports run in this process when the app has no job runner: the app closes after they finish.
-    app.addHook('onClose', async () => imports.drain());
+    app.addHook('onClose', async () => {
+      await imports.drain();
+      // The OCR worker (a WebAssembly thread with its language models) lives per process; end it with the app.
+      await closeOcr();
+    });
     await app.register(checkupImportRoutes(imports));
     await app.register(checkupMappingRoutes(new CheckupMappingsService(deps)));
     await app.register(checkupPackageRoutes(new CheckupPackagesService(deps)));
