@@ -19,8 +19,8 @@ export const WHO_ANAEMIA_2011 =
   'WHO. Haemoglobin concentrations for the diagnosis of anaemia and assessment of severity. 2011';
 export const WHO_OBESITY_2000 =
   'WHO Technical Report Series 894: Obesity: preventing and managing the global epidemic. 2000';
-export const CRITICAL_VALUES =
-  'CareLoop shared/design/clinical.md, typical critical values (each organisation sets its own)';
+/** Shown to patients, so it names what the limits are, not where the code keeps them. */
+export const CRITICAL_VALUES = '医疗机构危急值报告制度（各机构自定危急值界限）/ Critical value limits set by each hospital';
 
 /** The date the texts were last checked against their sources. */
 export const REVIEWED_ON = '2026-11-23';
