@@ -78,7 +78,7 @@ interface Person {
   checkupDate: string;
 }
 
-function people(offset: number): Person[] {
+export function people(offset: number): Person[] {
   return Array.from({ length: REPORTS }, (_, k) => {
     const i = offset + k;
     const sex = i % 2 ? 'male' : 'female';
@@ -100,7 +100,7 @@ function people(offset: number): Person[] {
 const valueOf = (personIndex: number, itemIndex: number, mean: number) =>
   Math.round(mean * (0.85 + (((personIndex * 31 + itemIndex * 17) % 100) / 100) * 0.3) * 100) / 100;
 
-async function excelFile(persons: Person[]): Promise<Buffer> {
+export async function excelFile(persons: Person[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('体检结果');
   sheet.addRow(CHECKUP_TEMPLATE_COLUMNS.map((c) => c.zh));
@@ -125,7 +125,7 @@ async function excelFile(persons: Person[]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-function hl7File(persons: Person[]): Buffer {
+export function hl7File(persons: Person[]): Buffer {
   const messages = persons.map((p, pi) => {
     const ts = p.checkupDate.replace(/-/g, '') + '0830';
     const segments = [

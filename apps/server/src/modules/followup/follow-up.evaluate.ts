@@ -12,7 +12,7 @@ import type { ObservationFlag, RecordSource } from '../../platform/db/schema-rec
 import type { FollowUpRulesTable } from '../../platform/db/schema-followup.ts';
 import type { Selectable } from 'kysely';
 import { uuidv7 } from '../../platform/db/ids.ts';
-import { recordAudit } from '../../platform/audit/audit-log.ts';
+import { recordAudits, type AuditEntry } from '../../platform/audit/audit-log.ts';
 import { notify, type NewNotification } from './notifications.repository.ts';
 
 /** What the rules need to know about a newly stored observation. */
@@ -151,7 +151,7 @@ const describe = (o: ObservationForRules, language: 'zh' | 'en') => {
  */
 export async function evaluateFollowUp(
   tx: Executor,
-  _deps: AppDeps,
+  deps: AppDeps,
   input: {
     orgId: string;
     patientId: string;
@@ -159,40 +159,78 @@ export async function evaluateFollowUp(
     rules?: FollowUpRuleSet;
   },
 ): Promise<{ tasksCreated: number; alerts: number }> {
-  if (input.observations.length === 0) return { tasksCreated: 0, alerts: 0 };
+  return evaluateFollowUpMany(tx, deps, {
+    orgId: input.orgId,
+    byPatient: new Map([[input.patientId, input.observations]]),
+    ...(input.rules ? { rules: input.rules } : {}),
+  });
+}
+
+interface PlannedTask extends Firing {
+  id: string;
+  patientId: string;
+  assignee: string | null;
+}
+
+/**
+ * evaluateFollowUp for several patients of one organization at once (a chunk of an import): the same outcome,
+ * with a fixed number of statements for the whole batch instead of several per patient.
+ */
+export async function evaluateFollowUpMany(
+  tx: Executor,
+  _deps: AppDeps,
+  input: {
+    orgId: string;
+    byPatient: ReadonlyMap<string, readonly ObservationForRules[]>;
+    rules?: FollowUpRuleSet;
+  },
+): Promise<{ tasksCreated: number; alerts: number }> {
+  const none = { tasksCreated: 0, alerts: 0 };
+  if ([...input.byPatient.values()].every((o) => o.length === 0)) return none;
   const { rules } = input.rules ?? (await loadFollowUpRules(tx, input.orgId));
   const now = new Date();
-  let fired = firings(rules, input.observations, now);
-  if (fired.length === 0) return { tasksCreated: 0, alerts: 0 };
+  const fired = new Map<string, Firing[]>();
+  for (const [patientId, observations] of input.byPatient) {
+    const list = firings(rules, observations, now);
+    if (list.length > 0) fired.set(patientId, list);
+  }
+  if (fired.size === 0) return none;
+  const patientIds = [...fired.keys()];
 
   const open = await tx
     .selectFrom('follow_up_tasks')
-    .select('rule_id')
-    .where('patient_id', '=', input.patientId)
+    .select(['patient_id', 'rule_id'])
+    .where('patient_id', 'in', patientIds)
     .where('status', '=', 'open')
-    .where(
-      'rule_id',
-      'in',
-      fired.map((f) => f.rule.id),
-    )
+    .where('rule_id', 'is not', null)
     .execute();
-  const openRules = new Set(open.map((r) => r.rule_id));
-  fired = fired.filter((f) => f.rule.priority === 'critical' || !openRules.has(f.rule.id));
-  if (fired.length === 0) return { tasksCreated: 0, alerts: 0 };
+  const openRules = new Set(open.map((r) => `${r.patient_id}:${r.rule_id}`));
 
-  const team = await sql<{ staff_account_id: string; role: string }>`
-    SELECT staff_account_id, role FROM care_team
-     WHERE patient_id = ${input.patientId} AND org_id = ${input.orgId} AND removed_at IS NULL
+  const team = await sql<{ patient_id: string; staff_account_id: string; role: string }>`
+    SELECT patient_id, staff_account_id, role FROM care_team
+     WHERE patient_id = ANY (${patientIds}::uuid[]) AND org_id = ${input.orgId} AND removed_at IS NULL
      ORDER BY (role = 'health_manager') DESC, created_at`.execute(tx);
-  const assignee = team.rows.find((r) => r.role === 'health_manager')?.staff_account_id ?? null;
+  const teamOf = new Map<string, { staff_account_id: string; role: string }[]>();
+  for (const row of team.rows) teamOf.set(row.patient_id, [...(teamOf.get(row.patient_id) ?? []), row]);
+
+  const planned: PlannedTask[] = [];
+  for (const [patientId, list] of fired) {
+    const assignee =
+      teamOf.get(patientId)?.find((r) => r.role === 'health_manager')?.staff_account_id ?? null;
+    for (const f of list) {
+      if (f.rule.priority !== 'critical' && openRules.has(`${patientId}:${f.rule.id}`)) continue;
+      planned.push({ ...f, id: uuidv7(), patientId, assignee });
+    }
+  }
+  if (planned.length === 0) return none;
 
   const created = await tx
     .insertInto('follow_up_tasks')
     .values(
-      fired.map(({ rule, observation }) => ({
-        id: uuidv7(),
+      planned.map(({ id, patientId, assignee, rule, observation }) => ({
+        id,
         org_id: input.orgId,
-        patient_id: input.patientId,
+        patient_id: patientId,
         rule_id: rule.id,
         observation_id: observation.id,
         observation_at: observation.effectiveAt,
@@ -212,31 +250,33 @@ export async function evaluateFollowUp(
       })),
     )
     .onConflict((oc) => oc.columns(['rule_id', 'observation_id']).doNothing())
-    .returning(['id', 'rule_id', 'observation_id'])
+    .returning('id')
     .execute();
-  if (created.length === 0) return { tasksCreated: 0, alerts: 0 };
+  if (created.length === 0) return none;
+  const createdIds = new Set(created.map((r) => r.id));
+  const tasks = planned.filter((p) => createdIds.has(p.id));
 
-  const patientAccounts = await tx
+  const links = await tx
     .selectFrom('patient_links')
-    .select('account_id')
-    .where('patient_id', '=', input.patientId)
+    .select(['patient_id', 'account_id'])
+    .where('patient_id', 'in', [...new Set(tasks.map((t) => t.patientId))])
     .where('removed_at', 'is', null)
     .execute();
 
   const notes: NewNotification[] = [];
+  const audits: AuditEntry[] = [];
   let alerts = 0;
-  for (const task of created) {
-    const firing = fired.find((f) => f.rule.id === task.rule_id && f.observation.id === task.observation_id);
-    if (!firing) continue;
-    const { rule, observation } = firing;
+  for (const task of tasks) {
+    const { rule, observation, patientId } = task;
     const critical = rule.priority === 'critical';
     if (critical) alerts += 1;
-    const base = { orgId: input.orgId, patientId: input.patientId, dedupeKey: `task:${task.id}` };
+    const base = { orgId: input.orgId, patientId, dedupeKey: `task:${task.id}` };
     if (rule.notify_patient) {
-      for (const { account_id } of patientAccounts) {
+      for (const link of links) {
+        if (link.patient_id !== patientId) continue;
         notes.push({
           ...base,
-          accountId: account_id,
+          accountId: link.account_id,
           kind: critical ? 'critical_value' : 'follow_up_task',
           titleZh: rule.name_zh,
           titleEn: rule.name_en,
@@ -246,7 +286,8 @@ export async function evaluateFollowUp(
         });
       }
     }
-    const staff = critical ? team.rows.map((r) => r.staff_account_id) : assignee ? [assignee] : [];
+    const members = teamOf.get(patientId) ?? [];
+    const staff = critical ? members.map((r) => r.staff_account_id) : task.assignee ? [task.assignee] : [];
     for (const accountId of new Set(staff)) {
       notes.push({
         ...base,
@@ -258,17 +299,25 @@ export async function evaluateFollowUp(
           : `New follow-up task: ${rule.name_en}`,
         bodyZh: rule.advice_zh,
         bodyEn: rule.advice_en,
-        link: `/patients/${input.patientId}?tab=followup`,
+        link: `/patients/${patientId}?tab=followup`,
       });
     }
   }
+  for (const patientId of new Set(tasks.map((t) => t.patientId))) {
+    const mine = tasks.filter((t) => t.patientId === patientId);
+    audits.push({
+      action: 'followup.tasks.create',
+      resourceType: 'follow_up_task',
+      patientId,
+      orgId: input.orgId,
+      detail: {
+        created: mine.length,
+        alerts: mine.filter((t) => t.rule.priority === 'critical').length,
+        notifications: notes.filter((n) => n.patientId === patientId).length,
+      },
+    });
+  }
   await notify(tx, notes);
-  await recordAudit(tx, null, {
-    action: 'followup.tasks.create',
-    resourceType: 'follow_up_task',
-    patientId: input.patientId,
-    orgId: input.orgId,
-    detail: { created: created.length, alerts, notifications: notes.length },
-  });
-  return { tasksCreated: created.length, alerts };
+  await recordAudits(tx, null, audits);
+  return { tasksCreated: tasks.length, alerts };
 }

@@ -8,7 +8,7 @@ import { FollowUpRulesService } from './follow-up-rules.service.ts';
 import { NotificationsService } from './notifications.service.ts';
 import { followUpRoutes as routesOf } from './follow-up.routes.ts';
 
-export { evaluateFollowUp, loadFollowUpRules } from './follow-up.evaluate.ts';
+export { evaluateFollowUp, evaluateFollowUpMany, loadFollowUpRules } from './follow-up.evaluate.ts';
 export type { FollowUpRuleSet, ObservationForRules } from './follow-up.evaluate.ts';
 export { listTasksForReport } from './follow-up.service.ts';
 export { notify, type NewNotification } from './notifications.repository.ts';

@@ -20,6 +20,7 @@ import { exportRoutes } from './export/export.routes.ts';
 
 export {
   storeObservations,
+  storeObservationsMany,
   type NewObservation,
   type StoredObservation,
 } from './observations/observations.store.ts';

@@ -3,9 +3,14 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { ObservationFlag, RecordSource } from '../../../platform/db/schema-records.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
-import { evaluateFollowUp, type FollowUpRuleSet, type ObservationForRules } from '../../followup/index.ts';
+import {
+  evaluateFollowUpMany,
+  type FollowUpRuleSet,
+  type ObservationForRules,
+} from '../../followup/index.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
 import { flagReading, type PatientFacts } from './observation-rules.ts';
-import { loadPatientFacts } from '../patient-facts.ts';
+import { loadPatientFactsMany } from '../patient-facts.ts';
 
 /** An observation to store: a lab value, a checkup item, a device or self-reported reading. */
 export interface NewObservation {
@@ -56,6 +61,7 @@ const CHUNK = 1000;
 
 type ReturnedRow = {
   id: string;
+  patient_id: string;
   code_system: 'loinc' | 'local';
   code: string;
   name: string;
@@ -71,88 +77,94 @@ type ReturnedRow = {
   dedupe_key: string;
 };
 
-function columnsOf(rows: readonly NewObservation[], patient: PatientFacts) {
-  const c = {
-    id: [] as string[],
-    codeSystem: [] as string[],
-    code: [] as string[],
-    name: [] as string[],
-    valueNum: [] as (number | null)[],
-    valueText: [] as (string | null)[],
-    unit: [] as (string | null)[],
-    refLow: [] as (number | null)[],
-    refHigh: [] as (number | null)[],
-    refText: [] as (string | null)[],
-    flag: [] as (string | null)[],
-    effectiveAt: [] as string[],
-    source: [] as string[],
-    sourceOrg: [] as (string | null)[],
-    reportId: [] as (string | null)[],
-    deviceId: [] as (string | null)[],
-    dedupeKey: [] as string[],
-    note: [] as (string | null)[],
-  };
-  for (const row of rows) {
-    const id = row.id ?? uuidv7();
-    const judged =
-      row.flag === undefined
-        ? flagReading(
-            {
-              codeSystem: row.codeSystem,
-              code: row.code,
-              valueNum: row.valueNum,
-              unit: row.unit,
-              refLow: row.refLow ?? null,
-              refHigh: row.refHigh ?? null,
-            },
-            patient,
-            row.effectiveAt,
-          )
-        : { flag: row.flag, refLow: row.refLow ?? null, refHigh: row.refHigh ?? null };
-    c.id.push(id);
-    c.codeSystem.push(row.codeSystem);
-    c.code.push(row.code);
-    c.name.push(row.name);
-    c.valueNum.push(row.valueNum);
-    c.valueText.push(row.valueText);
-    c.unit.push(row.unit);
-    c.refLow.push(judged.refLow);
-    c.refHigh.push(judged.refHigh);
-    c.refText.push(row.refText ?? null);
-    c.flag.push(judged.flag);
-    c.effectiveAt.push(row.effectiveAt.toISOString());
-    c.source.push(row.source);
-    c.sourceOrg.push(row.sourceOrg ?? null);
-    c.reportId.push(row.reportId ?? null);
-    c.deviceId.push(row.deviceId ?? null);
-    c.dedupeKey.push(row.dedupeKey ?? id);
-    c.note.push(row.note ?? null);
-  }
-  return c;
+interface PatientRows {
+  patientId: string;
+  rows: readonly NewObservation[];
+}
+
+const emptyColumns = () => ({
+  patientId: [] as string[],
+  id: [] as string[],
+  codeSystem: [] as string[],
+  code: [] as string[],
+  name: [] as string[],
+  valueNum: [] as (number | null)[],
+  valueText: [] as (string | null)[],
+  unit: [] as (string | null)[],
+  refLow: [] as (number | null)[],
+  refHigh: [] as (number | null)[],
+  refText: [] as (string | null)[],
+  flag: [] as (string | null)[],
+  effectiveAt: [] as string[],
+  source: [] as string[],
+  sourceOrg: [] as (string | null)[],
+  reportId: [] as (string | null)[],
+  deviceId: [] as (string | null)[],
+  dedupeKey: [] as string[],
+  note: [] as (string | null)[],
+});
+type Columns = ReturnType<typeof emptyColumns>;
+
+function push(c: Columns, patientId: string, row: NewObservation, patient: PatientFacts): void {
+  const id = row.id ?? uuidv7();
+  const judged =
+    row.flag === undefined
+      ? flagReading(
+          {
+            codeSystem: row.codeSystem,
+            code: row.code,
+            valueNum: row.valueNum,
+            unit: row.unit,
+            refLow: row.refLow ?? null,
+            refHigh: row.refHigh ?? null,
+          },
+          patient,
+          row.effectiveAt,
+        )
+      : { flag: row.flag, refLow: row.refLow ?? null, refHigh: row.refHigh ?? null };
+  c.patientId.push(patientId);
+  c.id.push(id);
+  c.codeSystem.push(row.codeSystem);
+  c.code.push(row.code);
+  c.name.push(row.name);
+  c.valueNum.push(row.valueNum);
+  c.valueText.push(row.valueText);
+  c.unit.push(row.unit);
+  c.refLow.push(judged.refLow);
+  c.refHigh.push(judged.refHigh);
+  c.refText.push(row.refText ?? null);
+  c.flag.push(judged.flag);
+  c.effectiveAt.push(row.effectiveAt.toISOString());
+  c.source.push(row.source);
+  c.sourceOrg.push(row.sourceOrg ?? null);
+  c.reportId.push(row.reportId ?? null);
+  c.deviceId.push(row.deviceId ?? null);
+  c.dedupeKey.push(row.dedupeKey ?? id);
+  c.note.push(row.note ?? null);
 }
 
 async function insertChunk(
   tx: Executor,
-  scope: { orgId: string; patientId: string; recordedBy: string | null },
-  c: ReturnType<typeof columnsOf>,
+  scope: { orgId: string; recordedBy: string | null },
+  c: Columns,
 ): Promise<ReturnedRow[]> {
   const result = await sql<ReturnedRow>`
     INSERT INTO observations (id, org_id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low,
                               ref_high, ref_text, flag, effective_at, source, source_org, report_id, device_id,
                               dedupe_key, note, recorded_by)
-    SELECT u.id, ${scope.orgId}::uuid, ${scope.patientId}::uuid, u.code_system, u.code, u.name, u.value_num,
+    SELECT u.id, ${scope.orgId}::uuid, u.patient_id, u.code_system, u.code, u.name, u.value_num,
            u.value_text, u.unit, u.ref_low, u.ref_high, u.ref_text, u.flag, u.effective_at, u.source, u.source_org,
            u.report_id, u.device_id, u.dedupe_key, u.note, ${scope.recordedBy}::uuid
-      FROM unnest(${c.id}::uuid[], ${c.codeSystem}::text[], ${c.code}::text[], ${c.name}::text[],
-                  ${c.valueNum}::float8[], ${c.valueText}::text[], ${c.unit}::text[], ${c.refLow}::float8[],
-                  ${c.refHigh}::float8[], ${c.refText}::text[], ${c.flag}::text[], ${c.effectiveAt}::timestamptz[],
-                  ${c.source}::text[], ${c.sourceOrg}::text[], ${c.reportId}::uuid[], ${c.deviceId}::text[],
-                  ${c.dedupeKey}::text[], ${c.note}::text[])
-           AS u(id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, ref_text, flag,
-                effective_at, source, source_org, report_id, device_id, dedupe_key, note)
+      FROM unnest(${c.patientId}::uuid[], ${c.id}::uuid[], ${c.codeSystem}::text[], ${c.code}::text[],
+                  ${c.name}::text[], ${c.valueNum}::float8[], ${c.valueText}::text[], ${c.unit}::text[],
+                  ${c.refLow}::float8[], ${c.refHigh}::float8[], ${c.refText}::text[], ${c.flag}::text[],
+                  ${c.effectiveAt}::timestamptz[], ${c.source}::text[], ${c.sourceOrg}::text[],
+                  ${c.reportId}::uuid[], ${c.deviceId}::text[], ${c.dedupeKey}::text[], ${c.note}::text[])
+           AS u(patient_id, id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, ref_text,
+                flag, effective_at, source, source_org, report_id, device_id, dedupe_key, note)
     ON CONFLICT (patient_id, dedupe_key, effective_at) DO NOTHING
-    RETURNING id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, flag, effective_at, source,
-              report_id, dedupe_key`.execute(tx);
+    RETURNING id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, flag,
+              effective_at, source, report_id, dedupe_key`.execute(tx);
   return result.rows;
 }
 
@@ -175,15 +187,47 @@ export async function storeObservations(
     rules?: FollowUpRuleSet;
   },
 ): Promise<StoredObservation[]> {
-  if (input.rows.length === 0) return [];
-  const patient = await loadPatientFacts(tx, input.orgId, input.patientId);
-  const stored: StoredObservation[] = [];
-  for (let i = 0; i < input.rows.length; i += CHUNK) {
-    const columns = columnsOf(input.rows.slice(i, i + CHUNK), patient);
+  const stored = await storeObservationsMany(tx, deps, {
+    orgId: input.orgId,
+    recordedBy: input.recordedBy,
+    groups: [{ patientId: input.patientId, rows: input.rows }],
+    ...(input.rules ? { rules: input.rules } : {}),
+  });
+  return stored.get(input.patientId) ?? [];
+}
+
+/**
+ * storeObservations for many patients of one organization at once (a chunk of an import): one query for the
+ * patients' sex and birth date, one INSERT per 1,000 rows whoever they belong to, and the follow-up rules over
+ * every patient's new rows together. Answers the newly stored rows by patient.
+ */
+export async function storeObservationsMany(
+  tx: Executor,
+  deps: AppDeps,
+  input: {
+    orgId: string;
+    groups: readonly PatientRows[];
+    recordedBy: string | null;
+    rules?: FollowUpRuleSet;
+  },
+): Promise<Map<string, StoredObservation[]>> {
+  const stored = new Map<string, StoredObservation[]>();
+  const groups = input.groups.filter((g) => g.rows.length > 0);
+  if (groups.length === 0) return stored;
+  const facts = await loadPatientFactsMany(
+    tx,
+    input.orgId,
+    groups.map((g) => g.patientId),
+  );
+  // Chunks of about CHUNK rows; a patient's rows may span two chunks, which changes nothing.
+  let columns = emptyColumns();
+  const flush = async () => {
+    if (columns.id.length === 0) return;
     for (const r of await insertChunk(tx, input, columns)) {
-      stored.push({
+      const list = stored.get(r.patient_id) ?? [];
+      list.push({
         id: r.id,
-        patientId: input.patientId,
+        patientId: r.patient_id,
         codeSystem: r.code_system,
         code: r.code,
         name: r.name,
@@ -198,25 +242,41 @@ export async function storeObservations(
         reportId: r.report_id,
         dedupeKey: r.dedupe_key,
       });
+      stored.set(r.patient_id, list);
+    }
+    columns = emptyColumns();
+  };
+  for (const group of groups) {
+    const patient = facts.get(group.patientId);
+    if (!patient) throw new AppError('PATIENT_NOT_FOUND');
+    for (const row of group.rows) {
+      push(columns, group.patientId, row, patient);
+      if (columns.id.length >= CHUNK) await flush();
     }
   }
-  const forRules: ObservationForRules[] = stored.map((o) => ({
-    id: o.id,
-    patientId: o.patientId,
-    codeSystem: o.codeSystem,
-    code: o.code,
-    name: o.name,
-    valueNum: o.valueNum,
-    unit: o.unit,
-    flag: o.flag,
-    effectiveAt: o.effectiveAt,
-    reportId: o.reportId,
-    source: o.source,
-  }));
-  await evaluateFollowUp(tx, deps, {
+  await flush();
+  const forRules = new Map<string, ObservationForRules[]>();
+  for (const [patientId, list] of stored) {
+    forRules.set(
+      patientId,
+      list.map((o) => ({
+        id: o.id,
+        patientId: o.patientId,
+        codeSystem: o.codeSystem,
+        code: o.code,
+        name: o.name,
+        valueNum: o.valueNum,
+        unit: o.unit,
+        flag: o.flag,
+        effectiveAt: o.effectiveAt,
+        reportId: o.reportId,
+        source: o.source,
+      })),
+    );
+  }
+  await evaluateFollowUpMany(tx, deps, {
     orgId: input.orgId,
-    patientId: input.patientId,
-    observations: forRules,
+    byPatient: forRules,
     ...(input.rules ? { rules: input.rules } : {}),
   });
   return stored;
