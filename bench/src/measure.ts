@@ -32,11 +32,15 @@ export interface Measurement {
 }
 
 /** A warm-up, then the measured run; autocannon runs in a worker thread so it does not share the servers' loop. */
-export async function measure(target: Target, databaseUrl: string): Promise<Measurement> {
-  await run(target, LOAD.warmupSeconds);
+export async function measure(
+  target: Target,
+  databaseUrl: string,
+  connections: number = LOAD.connections,
+): Promise<Measurement> {
+  await run(target, LOAD.warmupSeconds, connections);
   const cpu = await startCpuMeter(databaseUrl);
   const before = performance.eventLoopUtilization();
-  const result = await run(target, LOAD.durationSeconds);
+  const result = await run(target, LOAD.durationSeconds, connections);
   const loop = performance.eventLoopUtilization(before);
   const used = await cpu?.stop();
   const failed = result.non2xx + result.errors + result.timeouts;
@@ -69,10 +73,10 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function run(target: Target, seconds: number): Promise<autocannon.Result> {
+function run(target: Target, seconds: number, connections: number): Promise<autocannon.Result> {
   return autocannon({
     url: target.url,
-    connections: LOAD.connections,
+    connections,
     duration: seconds,
     workers: 1,
     headers: target.headers,
