@@ -3,6 +3,7 @@
 import { refuse, rowProblem, tabularToReports, type ParseOutcome } from '@careloop/interop';
 import ExcelJS from 'exceljs';
 import { MAX_ROWS, MAX_XLSX_UNZIPPED_BYTES } from './limits.ts';
+import { readXlsxRowsFast } from './xlsx-fast.ts';
 import { declaredUnzippedSize } from './zip-size.ts';
 
 const MAX_COLUMNS = 100;
@@ -75,6 +76,13 @@ export async function readXlsxRows(bytes: Uint8Array): Promise<string[][] | Pars
     return unreadable('it is not a complete zip archive', '文件不是完整的 zip 压缩包（可能已损坏或被截断）');
   if (unzipped > MAX_XLSX_UNZIPPED_BYTES) {
     return unreadable('it would unpack to more than 200 MB', '解压后超过 200 MB');
+  }
+  // The fast reader gives the same rows for ordinary workbooks; anything else goes through exceljs below.
+  try {
+    const fast = readXlsxRowsFast(bytes);
+    if (fast !== undefined) return fast;
+  } catch {
+    // fall back to exceljs
   }
   const workbook = new ExcelJS.Workbook();
   try {
