@@ -71,6 +71,37 @@ export const careTeamRepository = {
     return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
   },
 
+  /** Several memberships in one INSERT; one already active is left as it is. */
+  async addMany(
+    db: Executor,
+    inputs: readonly {
+      id: string;
+      orgId: string;
+      patientId: string;
+      staffId: string;
+      role: string;
+      addedBy: string;
+    }[],
+  ): Promise<void> {
+    if (inputs.length === 0) return;
+    await db
+      .insertInto('care_team')
+      .values(
+        inputs.map((input) => ({
+          id: input.id,
+          org_id: input.orgId,
+          patient_id: input.patientId,
+          staff_account_id: input.staffId,
+          role: input.role,
+          added_by: input.addedBy,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['patient_id', 'staff_account_id']).where('removed_at', 'is', null).doNothing(),
+      )
+      .execute();
+  },
+
   async remove(db: Executor, orgId: string, patientId: string, staffId: string): Promise<boolean> {
     const r = await db
       .updateTable('care_team')

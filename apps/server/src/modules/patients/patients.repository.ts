@@ -86,6 +86,17 @@ export const patientsRepository = {
       .execute();
   },
 
+  async insertMany(
+    db: Executor,
+    rows: readonly (PatientWrite & { id: string; org_id: string; created_by: string })[],
+  ) {
+    if (rows.length === 0) return;
+    await db
+      .insertInto('patients')
+      .values(rows.map((r) => ({ ...r, mrn: sql<string>`'P' || nextval('patient_mrn_seq')::text` })))
+      .execute();
+  },
+
   /** Updates only when the version still matches; returns the new row or undefined on a stale version. */
   async update(db: Executor, orgId: string, id: string, version: number, changes: Partial<PatientWrite>) {
     return db

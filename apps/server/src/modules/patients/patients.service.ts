@@ -138,6 +138,43 @@ export class PatientsService {
     });
   }
 
+  /**
+   * Registers several patients in one INSERT (a chunk of a checkup import). The caller has looked their resident
+   * IDs up already; the unique index still refuses a duplicate, failing the caller's transaction.
+   */
+  async insertPatients(
+    tx: Parameters<typeof repo.insert>[0],
+    rows: readonly {
+      id: string;
+      orgId: string;
+      createdBy: string;
+      input: PatientInput;
+      nationalId: string | null;
+    }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const { crypto } = this.deps;
+    const empty: Omit<PatientWrite, 'name' | 'name_search' | 'sex' | 'birth_date'> = {
+      national_id_enc: null,
+      national_id_bidx: null,
+      phone_enc: null,
+      phone_bidx: null,
+      phone_last4: null,
+      address_enc: null,
+      emergency_contact_enc: null,
+      insurance: null,
+    };
+    await repo.insertMany(
+      tx,
+      rows.map((a) => ({
+        ...({ ...empty, ...toWrite(a.input, crypto, a.nationalId) } as PatientWrite),
+        id: a.id,
+        org_id: a.orgId,
+        created_by: a.createdBy,
+      })),
+    );
+  }
+
   async update(ctx: RequestContext, patientId: string, input: PatientUpdate): Promise<PatientProfile> {
     const { db, crypto } = this.deps;
     return db.transaction().execute(async (tx) => {

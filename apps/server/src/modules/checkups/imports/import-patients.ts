@@ -7,7 +7,6 @@ import type { AppDeps } from '../../../platform/deps.ts';
 import type { Tx } from '../../../platform/db/database.ts';
 import { uuidv7 } from '../../../platform/db/ids.ts';
 import type { AuditEntry } from '../../../platform/audit/audit-log.ts';
-import { AppError } from '../../../platform/errors/app-error.ts';
 import { careTeamRepository, PatientsService } from '../../patients/index.ts';
 import { reportWriterRepository as repo } from './report-writer.repository.ts';
 
@@ -33,6 +32,11 @@ export class ImportPatients {
   readonly #known = new Map<string, string>();
   /** Keys looked up and not found: no second query for a patient about to be registered. */
   readonly #absent = new Set<string>();
+  /** Patients to register in a transaction, written together by flush(). */
+  readonly #pending = new WeakMap<
+    Tx,
+    { id: string; orgId: string; createdBy: string; input: PatientInput; nationalId: string }[]
+  >();
   /** Patients registered in a transaction not committed yet (a chunk may hold several reports of one person). */
   readonly #registeredIn = new WeakMap<Tx, Map<string, string>>();
 
@@ -76,6 +80,28 @@ export class ImportPatients {
     const mrns = mrn ? [...new Set([mrn, mrn.toUpperCase()])] : [];
     const cacheKeys = [...(bidx ? [`id:${bidx}`] : []), ...mrns.map((m) => `mrn:${m}`)];
     return { rawId, nationalId, bidx, mrns, cacheKeys };
+  }
+
+  /**
+   * Writes the patients the chunk registered: one INSERT for the patients and one for their care team (the health
+   * manager who imported the reports follows them up, and so can open the records).
+   */
+  async flush(tx: Tx): Promise<void> {
+    const pending = this.#pending.get(tx) ?? [];
+    if (pending.length === 0) return;
+    this.#pending.delete(tx);
+    await this.#patients.insertPatients(tx, pending);
+    await careTeamRepository.addMany(
+      tx,
+      pending.map((p) => ({
+        id: uuidv7(),
+        orgId: p.orgId,
+        patientId: p.id,
+        staffId: p.createdBy,
+        role: 'health_manager',
+        addedBy: p.createdBy,
+      })),
+    );
   }
 
   async resolve(
@@ -144,34 +170,16 @@ export class ImportPatients {
         '出生日期或性别与身份证号码不一致，未建档',
       );
     }
-    try {
-      await this.#patients.insertPatient(tx, {
-        id,
-        orgId: input.orgId,
-        createdBy: input.importerId,
-        input: profile,
-        nationalId: known.nationalId,
-      });
-    } catch (error) {
-      if (error instanceof AppError) {
-        return problem(
-          'patient_not_registered',
-          'nationalId',
-          'The patient could not be registered from this report',
-          '无法根据该报告为患者建档',
-        );
-      }
-      throw error;
-    }
-    // The health manager who imported the report follows the new patient up, and so can open the record.
-    await careTeamRepository.add(tx, {
-      id: uuidv7(),
+    // Registered with the rest of the chunk in one INSERT (flush), before the chunk's reports are written.
+    const pending = this.#pending.get(tx) ?? [];
+    pending.push({
+      id,
       orgId: input.orgId,
-      patientId: id,
-      staffId: input.importerId,
-      role: 'health_manager',
-      addedBy: input.importerId,
+      createdBy: input.importerId,
+      input: profile,
+      nationalId: known.nationalId,
     });
+    this.#pending.set(tx, pending);
     const audit: AuditEntry = {
       action: 'patient.create',
       orgId: input.orgId,

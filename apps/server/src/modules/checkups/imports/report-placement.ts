@@ -154,6 +154,7 @@ export async function placeReports(
   );
   const planned: (Planned | PlacementOutcome)[] = [];
   for (const dated of chunk) planned.push(await plan(tx, job, dated));
+  await job.patients.flush(tx);
   const toPlace = planned.filter((p): p is Planned => 'report' in p);
   const placed = await writer.insertOrFindMany(
     tx,
