@@ -29,7 +29,7 @@ import type { CheckupSourceFormatColumn } from '../../../platform/db/schema-chec
  */
 const lanesFor = (poolMax: number | undefined) => Math.min(8, Math.max(2, Math.floor((poolMax ?? 10) / 2)));
 /** Reports committed together; small enough that a rare fallback to one-by-one costs little. */
-const CHUNK = 10;
+const CHUNK = 25;
 
 interface RunningJob extends JobContext {
   progress: ImportProgress;
