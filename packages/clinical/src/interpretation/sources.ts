@@ -20,7 +20,8 @@ export const WHO_ANAEMIA_2011 =
 export const WHO_OBESITY_2000 =
   'WHO Technical Report Series 894: Obesity: preventing and managing the global epidemic. 2000';
 /** Shown to patients, so it names what the limits are, not where the code keeps them. */
-export const CRITICAL_VALUES = '医疗机构危急值报告制度（各机构自定危急值界限）/ Critical value limits set by each hospital';
+export const CRITICAL_VALUES =
+  '医疗机构危急值报告制度（各机构自定危急值界限）/ Critical value limits set by each hospital';
 
 /** The date the texts were last checked against their sources. */
 export const REVIEWED_ON = '2026-11-23';
