@@ -12,3 +12,4 @@ export * from './blood-pressure.ts';
 export * from './follow-up-rules.ts';
 export * from './icd10/index.ts';
 export * from './interpretation/index.ts';
+export * from './monitoring/index.ts';
