@@ -13,3 +13,4 @@ export * from './follow-up-rules.ts';
 export * from './icd10/index.ts';
 export * from './interpretation/index.ts';
 export * from './monitoring/index.ts';
+export * from './monitoring-rules/index.ts';
