@@ -2,3 +2,4 @@
 export * from './hl7v2/index.ts';
 export * from './fhir/index.ts';
 export * from './checkup/index.ts';
+export * from './apple-health/index.ts';
