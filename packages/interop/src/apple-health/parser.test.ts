@@ -190,3 +190,14 @@ describe('bad input: rejected per reading, never a crash', () => {
     expect(readings).toHaveLength(1);
   });
 });
+
+describe('bounded output for hostile input', () => {
+  it('caps the names the summary counts', () => {
+    const types = Array.from({ length: 300 }, (_, i) => `<Record type="X${i}${'y'.repeat(500)}"/>`);
+    const { summary } = parse(wrap(types.join('\n')));
+    const names = Object.keys(summary.skipped);
+    expect(names).toHaveLength(201);
+    expect(Math.max(...names.map((name) => name.length))).toBeLessThanOrEqual(100);
+    expect(summary.skipped['other']).toBe(100);
+  });
+});

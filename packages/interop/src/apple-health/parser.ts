@@ -60,7 +60,9 @@ export function createAppleHealthParser(options: AppleHealthParserOptions): Appl
     summary.problems += 1;
     options.onProblem?.(item);
   };
-  const skip = (name: string): void => {
+  // A hostile file cannot grow the summary: at most 200 names of at most 100 characters.
+  const skip = (type: string): void => {
+    const name = type.slice(0, 100);
     const key =
       name in summary.skipped || Object.keys(summary.skipped).length < MAX_SKIPPED_NAMES ? name : 'other';
     summary.skipped[key] = (summary.skipped[key] ?? 0) + 1;

@@ -33,7 +33,7 @@ const problem = (
   message: string,
   type?: string,
 ): { problem: AppleHealthProblem } => ({
-  problem: type === undefined ? { line, code, message } : { line, code, message, type },
+  problem: type === undefined ? { line, code, message } : { line, code, message, type: type.slice(0, 100) },
 });
 
 const shown = (text: string | undefined): string =>
