@@ -137,10 +137,13 @@ export function firings(
   return [...byRule.values()];
 }
 
+/** UCUM spellings as people write them in a sentence: mm[Hg] is mmHg, 10*9/L is 10^9/L. */
+const displayUnit = (unit: string) => unit.replace('mm[Hg]', 'mmHg').replace(/10\*(\d+)/, '10^$1');
+
 const describe = (o: ObservationForRules, language: 'zh' | 'en') => {
   const analyte = o.codeSystem === 'loinc' ? analyteByLoinc(o.code) : undefined;
   const name = analyte ? analyte[language] : o.name;
-  const value = o.valueNum === null ? '' : ` ${o.valueNum}${o.unit ? ` ${o.unit}` : ''}`;
+  const value = o.valueNum === null ? '' : ` ${o.valueNum}${o.unit ? ` ${displayUnit(o.unit)}` : ''}`;
   return `${name}${value}`;
 };
 

@@ -191,6 +191,17 @@ describe('rules turn results into follow-up work', () => {
     ).toBe(true);
   });
 
+  it('writes units in the notification as people do (mmHg, not UCUM mm[Hg])', async () => {
+    const { outcome } = await result({ code: '8480-6', valueNum: 152, unit: 'mm[Hg]' });
+    expect(outcome.tasksCreated).toBe(1);
+    const inbox = await patientClient.request('GET', '/api/v1/me/notifications', undefined, {
+      'accept-language': 'en-US',
+    });
+    const bodies = (inbox.json().items as { body: string }[]).map((n) => n.body);
+    expect(bodies.some((b) => b.includes('152 mmHg'))).toBe(true);
+    expect(bodies.some((b) => b.includes('mm[Hg]'))).toBe(false);
+  });
+
   it('ignores results older than six months', async () => {
     const { outcome } = await result({
       code: '3084-1',
