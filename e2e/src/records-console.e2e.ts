@@ -155,7 +155,8 @@ describe('patient record in the console', () => {
       // A diagnosis coded by pinyin initials: gxy finds 高血压 (I10); the name fills in from the code.
       await openTab(page, zh.record.tabs.sections, 'record-sections');
       const conditions = page.getByTestId('section-conditions');
-      await conditions.locator('tbody').waitFor();
+      // The demo patient has conditions: wait for the loaded rows before counting (not the empty table shell).
+      await conditions.locator('tbody tr.ant-table-row').first().waitFor();
       const before = await conditions.locator('tbody tr', { hasText: 'I10' }).count();
       await expectAccessible(page, 'records-sections');
       await page.getByTestId('add-conditions').click();
