@@ -50,6 +50,24 @@ describe('the demo records', () => {
     expect(s.lifestyle?.smoking).toBe('former');
   });
 
+  it('weigh him at home what the checkup weighed him (home readings anchored to the newest checkup)', async () => {
+    const weights = (
+      await zhang.get(`/api/v1/patients/${zhangId}/observations/series?code=29463-7`)
+    ).json() as ObservationSeries;
+    const checkup = weights.points.filter((p) => p.source === 'checkup').at(-1);
+    const home = weights.points.filter((p) => p.source !== 'checkup');
+    expect(checkup).toBeDefined();
+    expect(home.length).toBeGreaterThan(10);
+    const near = home.reduce((best, p) =>
+      Math.abs(Date.parse(p.at) - Date.parse(checkup!.at)) <
+      Math.abs(Date.parse(best.at) - Date.parse(checkup!.at))
+        ? p
+        : best,
+    );
+    expect(Math.abs(near.value - checkup!.value)).toBeLessThan(0.05);
+    expect(Math.abs(home.at(-1)!.value - checkup!.value)).toBeLessThan(5);
+  });
+
   it('draw his fasting glucose curve over two years with its reference band, and fill his timeline', async () => {
     const series = (
       await zhang.get(`/api/v1/patients/${zhangId}/observations/series?code=14771-0`)

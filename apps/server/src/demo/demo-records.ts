@@ -148,6 +148,49 @@ async function owners(tx: Tx, deps: AppDeps, orgId: string, plans: readonly Demo
 }
 
 /** Seeds the demo records after the demo organization was created; does nothing when it has records already. */
+const BODY_WEIGHT = '29463-7';
+
+/** Each person's newest body weight from the demo checkups (seeded first), so home scales agree with the clinic. */
+async function latestCheckupWeights(
+  tx: Tx,
+  orgId: string,
+  patientIds: readonly string[],
+): Promise<Map<string, { at: Date; kg: number }>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await tx
+    .selectFrom('observations')
+    .select(['patient_id', 'effective_at', 'value_num'])
+    .distinctOn('patient_id')
+    .where('org_id', '=', orgId)
+    .where('patient_id', 'in', patientIds)
+    .where('code', '=', BODY_WEIGHT)
+    .where('source', '=', 'checkup')
+    .where('value_num', 'is not', null)
+    .orderBy('patient_id')
+    .orderBy('effective_at', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.patient_id, { at: r.effective_at, kg: r.value_num! }]));
+}
+
+/**
+ * Shifts a plan's home weights so the reading nearest the newest checkup equals the weight measured there: the
+ * drift and day-to-day noise stay, and a clinician never sees 74 kg at home beside 58 kg at the checkup.
+ */
+function anchorWeights(plan: DemoRecordPlan, checkup: { at: Date; kg: number }): void {
+  const weights = plan.observations.filter((o) => o.code === BODY_WEIGHT);
+  const nearest = weights.reduce<(typeof weights)[number] | undefined>(
+    (best, o) =>
+      !best ||
+      Math.abs(o.at.getTime() - checkup.at.getTime()) < Math.abs(best.at.getTime() - checkup.at.getTime())
+        ? o
+        : best,
+    undefined,
+  );
+  if (!nearest) return;
+  const shift = checkup.kg - nearest.value;
+  for (const o of weights) o.value = Math.round((o.value + shift) * 10) / 10;
+}
+
 export async function seedDemoRecords(
   deps: AppDeps,
   input: { households: readonly DemoHousehold[]; today: Date },
@@ -162,12 +205,19 @@ export async function seedDemoRecords(
       return null;
     const found = await owners(tx, deps, org.id, plans);
     const rules = await loadFollowUpRules(tx, org.id);
+    const checkupWeights = await latestCheckupWeights(
+      tx,
+      org.id,
+      found.flatMap((o) => (o ? [o.patientId] : [])),
+    );
     let observations = 0;
     const entries: ReturnType<typeof entryRows>[] = [];
     for (const [i, plan] of plans.entries()) {
       const owner = found[i];
       if (!owner) continue;
       entries.push(entryRows(plan, org.id, owner));
+      const weighed = checkupWeights.get(owner.patientId);
+      if (weighed) anchorWeights(plan, weighed);
       // Home readings typed by the patient carry their account; device and lab values have no recorder.
       for (const typed of [true, false]) {
         const rows = plan.observations.filter((o) => (o.source === 'self') === typed);
