@@ -11,7 +11,7 @@ import type {
 } from '@careloop/contracts';
 import { api, newIdempotencyKey } from '../../../api/client';
 import type { Page } from '../../../api/types';
-import { downloadFile, uploadForm } from './transfer';
+import { downloadFile, uploadForm } from '../../../api/files';
 
 export interface MappingInput {
   localName: string;
@@ -41,10 +41,11 @@ const reportsPath = (patientId: string) => `/patients/${id(patientId)}/checkups`
 export const checkupsApi = {
   downloadTemplate: (format: 'xlsx' | 'csv', fallbackName: string) =>
     downloadFile('/checkups/template', { format }, fallbackName),
-  upload: (files: readonly File[], onProgress: (fraction: number) => void, signal?: AbortSignal) => {
+  upload: async (files: readonly File[], onProgress: (fraction: number) => void, signal?: AbortSignal) => {
     const form = new FormData();
     for (const file of files) form.append('files', file, file.name);
-    return uploadForm<CreatedCheckupImport>('/checkups/imports', form, onProgress, signal);
+    const { body } = await uploadForm<CreatedCheckupImport>('/checkups/imports', form, onProgress, signal);
+    return body;
   },
   imports: (cursor?: string) => api.get<Page<CheckupImportJob>>('/checkups/imports', { limit: 10, cursor }),
   importJob: (jobId: string) => api.get<CheckupImportJob>(importPath(jobId)),

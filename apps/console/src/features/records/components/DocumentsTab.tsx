@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../../components/QueryError';
 import { problemText } from '../../../lib/problems';
-import { fetchFile, openInNewTab, saveBlob } from '../api/files';
+import { fetchFile, openInNewTab, saveBlob } from '../../../api/files';
 import { recordsApi } from '../api/records-api';
 import { useDeleteDocument, useDocuments } from '../hooks/use-documents';
 import { isPdf, isPreviewableImage } from '../lib/documents';

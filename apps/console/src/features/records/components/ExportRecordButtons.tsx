@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../../i18n';
 import { problemText } from '../../../lib/problems';
 import { recordsApi } from '../api/records-api';
-import { fetchFile, saveBlob } from '../api/files';
+import { fetchFile, saveBlob } from '../../../api/files';
 
 type Format = 'pdf' | 'json';
 

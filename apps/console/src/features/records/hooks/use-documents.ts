@@ -1,7 +1,7 @@
 import type { RecordDocument } from '@careloop/contracts';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { recordsApi } from '../api/records-api';
-import { uploadForm } from '../api/files';
+import { uploadForm } from '../../../api/files';
 import type { DocumentKind } from '../lib/record-types';
 import { recordKeys } from './record-keys';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameFromDisposition } from './transfer';
+import { fileNameFromDisposition } from './files';
 
 describe('download file names', () => {
   it('prefers the UTF-8 name (RFC 6266) so Chinese names survive', () => {

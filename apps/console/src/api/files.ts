@@ -1,6 +1,6 @@
-import { ApiError, apiHeaders, problemOf, urlOf } from '../../../api/client';
+import { ApiError, apiHeaders, problemOf, urlOf } from './client';
 
-// Uploads and downloads of record files, outside `api` because they carry bytes: the same headers (language, CSRF)
+// Uploads and downloads (documents, checkup imports, templates, reports), outside `api` because they carry bytes: the same headers (language, CSRF)
 // and the same problem+json reading.
 
 /**
@@ -96,6 +96,16 @@ export function saveBlob(blob: Blob, name: string): void {
   link.remove();
   // Revoked later, not at once: some browsers read the blob only after the click handler returns.
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Fetches a file and saves it under the server's file name, or `fallbackName` when it sends none. */
+export async function downloadFile(
+  path: string,
+  query: Record<string, string | undefined>,
+  fallbackName: string,
+): Promise<void> {
+  const file = await fetchFile(path, query);
+  saveBlob(file.blob, file.name ?? fallbackName);
 }
 
 /**
