@@ -46,6 +46,12 @@ const EnvSchema = z.object({
   S3_REGION: z.string().min(1).default('us-east-1'),
   S3_FORCE_PATH_STYLE: bool.optional(),
   S3_SERVER_SIDE_ENCRYPTION: z.enum(['AES256', 'aws:kms']).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL').optional(),
+  MQTT_URL: z.string().regex(/^(mqtts?|wss?|tcp):\/\//, 'must be an mqtt:// or mqtts:// URL').optional(),
+  MQTT_EMBEDDED_PORT: z.coerce.number().int().min(0).max(65535).default(1883),
+  MQTT_ENABLED: bool.optional(),
+  MQTT_SHARE_GROUP: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).optional(),
+  MONITORING_IMPORT_MAX_BYTES: z.coerce.number().int().positive().default(2 * 1024 ** 3),
 });
 
 /** An S3-compatible bucket (AWS S3, MinIO, Aliyun OSS, Tencent COS) for documents; objects are encrypted first. */
@@ -92,6 +98,22 @@ export interface Config {
   readonly s3: S3Config | null;
   /** Demo staff may skip MFA; never in production. */
   readonly demoMfaExempt: boolean;
+  /** Redis for the realtime adapter across processes; without it PostgreSQL LISTEN/NOTIFY carries the events. */
+  readonly redisUrl: string | undefined;
+  readonly mqtt: MqttConfig;
+  /** Largest Apple Health export (or other monitoring import) accepted, in bytes. */
+  readonly monitoringImportMaxBytes: number;
+}
+
+/** Device readings over MQTT: an outside broker (MQTT_URL) or an embedded one when none is set. */
+export interface MqttConfig {
+  readonly enabled: boolean;
+  /** The broker to subscribe to; undefined starts the embedded broker on `embeddedPort`. */
+  readonly url: string | undefined;
+  /** Port of the embedded broker; 0 picks a free port (tests). */
+  readonly embeddedPort: number;
+  /** Shared-subscription group ($share/<group>/...) so several server processes split device traffic. */
+  readonly shareGroup: string | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -215,5 +237,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     activeFileKeyId,
     s3,
     demoMfaExempt: demoData && !production,
+    redisUrl: e.REDIS_URL,
+    mqtt: {
+      enabled: e.MQTT_ENABLED ?? e.NODE_ENV !== 'test',
+      url: e.MQTT_URL,
+      embeddedPort: e.MQTT_EMBEDDED_PORT,
+      shareGroup: e.MQTT_SHARE_GROUP,
+    },
+    monitoringImportMaxBytes: e.MONITORING_IMPORT_MAX_BYTES,
   });
 }

@@ -9,3 +9,5 @@ export * from './followup.ts';
 export * from './checkups.ts';
 export * from './records.ts';
 export * from './records-observations.ts';
+export * from './monitoring.ts';
+export * from './realtime.ts';

@@ -6,6 +6,7 @@ import type { SessionStore } from './auth/session-store.ts';
 import type { Messenger } from './notify/messenger.ts';
 import type { JobRunner } from './jobs/jobs.ts';
 import type { FileStore } from './files/index.ts';
+import type { Realtime } from './realtime/realtime.ts';
 
 /** What the app is built from: passed into buildApp, so tests build exactly the app that runs. */
 export interface AppDeps {
@@ -19,4 +20,6 @@ export interface AppDeps {
   readonly jobs: JobRunner | null;
   /** Documents and uploads: encrypted on local disk, or in an S3-compatible bucket when configured. */
   readonly files: FileStore;
+  /** Pushes events to connected apps across server processes (Socket.IO). */
+  readonly realtime: Realtime;
 }

@@ -12,12 +12,14 @@ import { auditSealJob } from './audit/audit-seal.job.ts';
 import { sweepJob } from './maintenance/sweep.job.ts';
 import { checkupImportJob } from '../modules/checkups/index.ts';
 import { createFileStore } from './files/index.ts';
+import { RecordingRealtime, type Realtime } from './realtime/realtime.ts';
 
 /** The app's dependencies over an open database: the same wiring for the server, the tests and the benchmarks. */
 export function createDeps(
   config: Config,
   database: DatabaseHandle,
   jobs: () => JobRunner | null = () => null,
+  realtime: Realtime = new RecordingRealtime(),
 ): AppDeps {
   const crypto = new FieldCrypto(config.fieldKeys, config.activeFieldKeyId, config.blindIndexKey);
   return {
@@ -28,6 +30,7 @@ export function createDeps(
     sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
     messenger: new RecordingMessenger(crypto),
     files: createFileStore(config),
+    realtime,
     get jobs() {
       return jobs();
     },
