@@ -189,7 +189,14 @@ export const CancelFollowUpTask = z.strictObject({
 });
 export type CancelFollowUpTask = z.infer<typeof CancelFollowUpTask>;
 
-export const NotificationKind = z.enum(['follow_up_task', 'critical_value', 'task_assigned', 'report_ready']);
+export const NotificationKind = z.enum([
+  'follow_up_task',
+  'critical_value',
+  'task_assigned',
+  'report_ready',
+  'monitoring_alert',
+  'measurement_reminder',
+]);
 export type NotificationKind = z.infer<typeof NotificationKind>;
 
 export const AppNotification = z.object({

@@ -65,6 +65,8 @@ export const enUSCheckups: CheckupsMessages = {
       critical_value: 'Critical result',
       task_assigned: 'Task',
       report_ready: 'New report',
+      monitoring_alert: 'Home reading alert',
+      measurement_reminder: 'Time to measure',
     },
     forProfile: 'For {{name}}',
   },

@@ -62,6 +62,8 @@ export const zhCNCheckups = {
       critical_value: '危急值提醒',
       task_assigned: '任务',
       report_ready: '新报告',
+      monitoring_alert: '居家监测预警',
+      measurement_reminder: '测量提醒',
     },
     forProfile: '就诊人：{{name}}',
   },

@@ -4,3 +4,4 @@ export * from './glucose-metrics.ts';
 export * from './agp.ts';
 export * from './bp-metrics.ts';
 export * from './body-metrics.ts';
+export * from './reading-names.ts';

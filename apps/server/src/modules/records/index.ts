@@ -24,6 +24,8 @@ export {
   type NewObservation,
   type StoredObservation,
 } from './observations/observations.store.ts';
+export { loadPatientFactsMany } from './patient-facts.ts';
+export type { PatientFacts } from './observations/observation-rules.ts';
 
 export function recordsRoutes(deps: AppDeps) {
   const entries = new EntriesService(deps);

@@ -10,9 +10,11 @@ import type { StaffRole } from '@careloop/contracts';
  *  - patient: a patient account
  *  - staff: any staff member of the active organization
  *  - { roles }: staff holding one of these roles
+ *  - device: a registered home device's bearer token; the owning module's preValidation hook resolves it
+ *    (request.device) and answers 401 when it names no active device
  */
 export type RouteAccess =
-  'public' | 'session' | 'signed-in' | 'patient' | 'staff' | { roles: readonly StaffRole[] };
+  'public' | 'session' | 'signed-in' | 'patient' | 'staff' | 'device' | { roles: readonly StaffRole[] };
 
 export function describeAccess(access: RouteAccess | undefined): string {
   if (access === undefined) return 'MISSING';

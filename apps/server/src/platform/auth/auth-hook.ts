@@ -11,7 +11,16 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** The home device calling a `device` route (set by the monitoring module's token check). */
+    device: DeviceCaller | null;
   }
+}
+
+/** A registered home device: it writes readings of one patient of one organization, nothing else. */
+export interface DeviceCaller {
+  readonly id: string;
+  readonly orgId: string;
+  readonly patientId: string;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -21,6 +30,7 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; sessions:
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('device', null);
 
   app.addHook('preValidation', async (request) => {
     const access = request.routeOptions.config.access;
@@ -30,6 +40,11 @@ export function registerAuthHook(app: FastifyInstance, deps: { db: Db; sessions:
       throw new AppError('FORBIDDEN');
     }
     if (access === 'public') return;
+    if (access === 'device') {
+      // Devices present their own token; the module that owns devices resolves it before the handler.
+      if (!request.headers.authorization?.startsWith('Bearer ')) throw new AppError('NOT_AUTHENTICATED');
+      return;
+    }
     await identify(request, deps);
     enforce(request, access);
   });
@@ -58,7 +73,7 @@ async function identify(request: FastifyRequest, deps: { db: Db; sessions: Sessi
   }
 }
 
-function enforce(request: FastifyRequest, access: Exclude<RouteAccess, 'public'>) {
+function enforce(request: FastifyRequest, access: Exclude<RouteAccess, 'public' | 'device'>) {
   const actor = request.actor;
   if (!actor) throw new AppError('NOT_AUTHENTICATED');
   if (access === 'session') return;

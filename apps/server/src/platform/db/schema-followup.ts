@@ -66,7 +66,13 @@ export interface NotificationsTable {
   org_id: string | null;
   account_id: string;
   patient_id: string | null;
-  kind: 'follow_up_task' | 'critical_value' | 'task_assigned' | 'report_ready';
+  kind:
+    | 'follow_up_task'
+    | 'critical_value'
+    | 'task_assigned'
+    | 'report_ready'
+    | 'monitoring_alert'
+    | 'measurement_reminder';
   title_zh: string;
   title_en: string;
   body_zh: string;

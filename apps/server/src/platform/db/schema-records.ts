@@ -137,6 +137,10 @@ export interface ObservationsTable extends Provenance {
   dedupe_key: string;
   status: Generated<'final' | 'amended' | 'entered_in_error'>;
   note: string | null;
+  /** Reading context (glucose: fasting, after-meal, cgm ...); migration 007. */
+  context: ColumnType<string | null, string | null | undefined, string | null>;
+  /** End of a reading that covers a period (steps, sleep); migration 007. */
+  end_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DocumentsTable extends Provenance {

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { RecordsTables } from './schema-records.ts';
 import type { CheckupsTables } from './schema-checkups.ts';
 import type { FollowupTables } from './schema-followup.ts';
+import type { MonitoringTables } from './schema-monitoring.ts';
 
 /** Timestamps come back as Date and go in as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -238,7 +239,7 @@ export interface OutboundMessagesTable {
   created_at: Timestamp;
 }
 
-export interface Database extends RecordsTables, CheckupsTables, FollowupTables {
+export interface Database extends RecordsTables, CheckupsTables, FollowupTables, MonitoringTables {
   orgs: OrgsTable;
   departments: DepartmentsTable;
   accounts: AccountsTable;

@@ -157,6 +157,55 @@ export const ERROR_CODES = {
     en: 'The stored file cannot be read; please tell the administrator',
     zh: '存储的文件无法读取，请联系管理员',
   },
+  DEVICE_TOKEN_INVALID: {
+    status: 401,
+    en: 'The device token is unknown or revoked',
+    zh: '设备令牌无效或已停用',
+  },
+  MONITORING_DEVICE_NOT_FOUND: { status: 404, en: 'Device not found', zh: '未找到该设备' },
+  MONITORING_DEVICE_SERIAL_TAKEN: {
+    status: 409,
+    en: 'A device of this kind with this serial number is already registered; revoke it first',
+    zh: '该类型、该序列号的设备已登记，请先停用原设备',
+  },
+  MONITORING_ALERT_NOT_FOUND: { status: 404, en: 'Alert not found', zh: '未找到该预警' },
+  MONITORING_ALERT_RESOLVED: {
+    status: 409,
+    en: 'This alert is already resolved',
+    zh: '该预警已处理完毕',
+  },
+  MONITORING_RULE_NOT_FOUND: { status: 404, en: 'No such monitoring rule', zh: '没有该监测规则' },
+  MONITORING_RULE_INVALID: {
+    status: 422,
+    en: 'This change does not fit the rule',
+    zh: '该修改不适用于此规则',
+  },
+  MONITORING_ASSIGNEE_INVALID: {
+    status: 422,
+    en: 'The person is not a staff member of this organization',
+    zh: '该人员不是本机构的工作人员',
+  },
+  MONITORING_IMPORT_NOT_FOUND: { status: 404, en: 'Import not found', zh: '未找到该导入任务' },
+  MONITORING_IMPORT_TOO_LARGE: {
+    status: 413,
+    en: 'The file is larger than this server accepts',
+    zh: '文件超过服务器允许的大小',
+  },
+  MONITORING_IMPORT_STATE: {
+    status: 409,
+    en: 'The import is not waiting for this step',
+    zh: '导入任务当前不接受此操作',
+  },
+  MONITORING_IMPORT_PART_INVALID: {
+    status: 400,
+    en: 'The part number or size does not fit the declared file',
+    zh: '分片序号或大小与声明的文件不符',
+  },
+  MONITORING_CSV_INVALID: {
+    status: 400,
+    en: 'The file is not a readings CSV with the expected header',
+    zh: '文件不是带有规定表头的读数 CSV',
+  },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -22,7 +22,8 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
 
   app.addHook('preHandler', async (request, reply) => {
     const key = request.headers['idempotency-key'];
-    if (request.method !== 'POST' || typeof key !== 'string' || !request.actor) return;
+    const owner = request.actor?.accountId ?? request.device?.id;
+    if (request.method !== 'POST' || typeof key !== 'string' || !owner) return;
     if (!KEY_PATTERN.test(key)) {
       throw new AppError('VALIDATION_FAILED', {
         errors: [{ path: 'headers.idempotency-key', message: 'invalid_format' }],
@@ -31,7 +32,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
     const stored = await db
       .selectFrom('idempotency_keys')
       .select(['method', 'path', 'status', 'body'])
-      .where('account_id', '=', request.actor.accountId)
+      .where('account_id', '=', owner)
       .where('key', '=', key)
       .where('created_at', '>', sql<Date>`now() - make_interval(hours => ${TTL_HOURS})`)
       .executeTakeFirst();
@@ -47,12 +48,13 @@ export function registerIdempotency(app: FastifyInstance, db: Db) {
 
   app.addHook('onSend', async (request, reply, payload) => {
     const key = request.idempotencyKey;
-    if (!key || !request.actor || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
+    const owner = request.actor?.accountId ?? request.device?.id;
+    if (!key || !owner || reply.statusCode >= 300 || typeof payload !== 'string') return payload;
     await db
       .insertInto('idempotency_keys')
       .values({
         key,
-        account_id: request.actor.accountId,
+        account_id: owner,
         method: request.method,
         path: request.url,
         status: reply.statusCode,

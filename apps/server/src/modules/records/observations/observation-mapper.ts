@@ -1,4 +1,4 @@
-import { analyteByLoinc } from '@careloop/clinical';
+import { analyteByLoinc, HOME_READING_NAMES } from '@careloop/clinical';
 import type { Observation } from '@careloop/contracts';
 import type { Language } from '../../../platform/http/language.ts';
 import { provenanceOf } from '../provenance.ts';
@@ -12,7 +12,10 @@ export function observationName(
   language: Language,
 ): string {
   const analyte = codeSystem === 'loinc' ? analyteByLoinc(code) : undefined;
-  if (!analyte) return stored;
+  if (!analyte) {
+    const home = codeSystem === 'loinc' ? HOME_READING_NAMES[code] : undefined;
+    return home ? (language === 'zh-CN' ? home.zh : home.en) : stored;
+  }
   return language === 'zh-CN' ? analyte.zh : analyte.en;
 }
 

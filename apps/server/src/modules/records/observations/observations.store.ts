@@ -35,6 +35,10 @@ export interface NewObservation {
   /** The source's natural key (report + item, device + time): storing the same key again does nothing. */
   dedupeKey?: string;
   note?: string | null;
+  /** Reading context (glucose: fasting, after-meal, cgm ...). */
+  context?: string | null;
+  /** End of a reading that covers a period (steps, sleep). */
+  endAt?: Date | null;
 }
 
 export interface StoredObservation {
@@ -55,7 +59,7 @@ export interface StoredObservation {
   dedupeKey: string;
 }
 
-// Rows per INSERT. The rows travel as one array per column (unnest), so the statement has 19 parameters whatever
+// Rows per INSERT. The rows travel as one array per column (unnest), so the statement has 21 parameters whatever
 // the chunk size and PostgreSQL plans it once per chunk.
 const CHUNK = 1000;
 
@@ -102,6 +106,8 @@ const emptyColumns = () => ({
   deviceId: [] as (string | null)[],
   dedupeKey: [] as string[],
   note: [] as (string | null)[],
+  context: [] as (string | null)[],
+  endAt: [] as (string | null)[],
 });
 type Columns = ReturnType<typeof emptyColumns>;
 
@@ -141,6 +147,8 @@ function push(c: Columns, patientId: string, row: NewObservation, patient: Patie
   c.deviceId.push(row.deviceId ?? null);
   c.dedupeKey.push(row.dedupeKey ?? id);
   c.note.push(row.note ?? null);
+  c.context.push(row.context ?? null);
+  c.endAt.push(row.endAt ? row.endAt.toISOString() : null);
 }
 
 async function insertChunk(
@@ -151,17 +159,18 @@ async function insertChunk(
   const result = await sql<ReturnedRow>`
     INSERT INTO observations (id, org_id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low,
                               ref_high, ref_text, flag, effective_at, source, source_org, report_id, device_id,
-                              dedupe_key, note, recorded_by)
+                              dedupe_key, note, context, end_at, recorded_by)
     SELECT u.id, ${scope.orgId}::uuid, u.patient_id, u.code_system, u.code, u.name, u.value_num,
            u.value_text, u.unit, u.ref_low, u.ref_high, u.ref_text, u.flag, u.effective_at, u.source, u.source_org,
-           u.report_id, u.device_id, u.dedupe_key, u.note, ${scope.recordedBy}::uuid
+           u.report_id, u.device_id, u.dedupe_key, u.note, u.context, u.end_at, ${scope.recordedBy}::uuid
       FROM unnest(${c.patientId}::uuid[], ${c.id}::uuid[], ${c.codeSystem}::text[], ${c.code}::text[],
                   ${c.name}::text[], ${c.valueNum}::float8[], ${c.valueText}::text[], ${c.unit}::text[],
                   ${c.refLow}::float8[], ${c.refHigh}::float8[], ${c.refText}::text[], ${c.flag}::text[],
                   ${c.effectiveAt}::timestamptz[], ${c.source}::text[], ${c.sourceOrg}::text[],
-                  ${c.reportId}::uuid[], ${c.deviceId}::text[], ${c.dedupeKey}::text[], ${c.note}::text[])
+                  ${c.reportId}::uuid[], ${c.deviceId}::text[], ${c.dedupeKey}::text[], ${c.note}::text[],
+                  ${c.context}::text[], ${c.endAt}::timestamptz[])
            AS u(patient_id, id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, ref_text,
-                flag, effective_at, source, source_org, report_id, device_id, dedupe_key, note)
+                flag, effective_at, source, source_org, report_id, device_id, dedupe_key, note, context, end_at)
     ON CONFLICT (patient_id, dedupe_key, effective_at) DO NOTHING
     RETURNING id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, flag,
               effective_at, source, report_id, dedupe_key`.execute(tx);
@@ -209,16 +218,22 @@ export async function storeObservationsMany(
     groups: readonly PatientRows[];
     recordedBy: string | null;
     rules?: FollowUpRuleSet;
+    /** False for home readings, which the monitoring rules judge instead of the follow-up rules. */
+    followUp?: boolean;
+    /** The patients' sex and birth date when the caller has loaded them already. */
+    facts?: ReadonlyMap<string, PatientFacts>;
   },
 ): Promise<Map<string, StoredObservation[]>> {
   const stored = new Map<string, StoredObservation[]>();
   const groups = input.groups.filter((g) => g.rows.length > 0);
   if (groups.length === 0) return stored;
-  const facts = await loadPatientFactsMany(
-    tx,
-    input.orgId,
-    groups.map((g) => g.patientId),
-  );
+  const facts =
+    input.facts ??
+    (await loadPatientFactsMany(
+      tx,
+      input.orgId,
+      groups.map((g) => g.patientId),
+    ));
   // Chunks of about CHUNK rows; a patient's rows may span two chunks, which changes nothing.
   let columns = emptyColumns();
   const flush = async () => {
@@ -255,6 +270,7 @@ export async function storeObservationsMany(
     }
   }
   await flush();
+  if (input.followUp === false) return stored;
   const forRules = new Map<string, ObservationForRules[]>();
   for (const [patientId, list] of stored) {
     forRules.set(

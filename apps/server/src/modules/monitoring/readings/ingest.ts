@@ -1,0 +1,295 @@
+// The one way readings get in, whatever carried them (REST batch, MQTT, CSV, Apple Health, the app): each reading
+// is checked on its own, the valid ones are stored as observations, and the monitoring rules run on them in the
+// same transaction, so a reading the sender was told is stored can never lose its alert. Realtime pushes go out
+// after the commit.
+import {
+  evaluateMonitoringRules,
+  requiredHistoryDays,
+  type MonitoringReading,
+} from '@careloop/clinical';
+import type { ReadingRejection, ReadingType } from '@careloop/contracts';
+import type { AppDeps } from '../../../platform/deps.ts';
+import type { Executor } from '../../../platform/db/database.ts';
+import type { RequestContext } from '../../../platform/auth/actor.ts';
+import { uuidv7 } from '../../../platform/db/ids.ts';
+import { recordAudit } from '../../../platform/audit/audit-log.ts';
+import {
+  loadPatientFactsMany,
+  storeObservationsMany,
+  type NewObservation,
+  type StoredObservation,
+} from '../../records/index.ts';
+import { normalizeReading, type NormalizedReading } from './normalize-reading.ts';
+import { QUANTITIES } from './reading-types.ts';
+import { readingKeyOf, readingsRepository, toMonitoringReadings, type ReadingRow } from './readings.repository.ts';
+import { loadPatientRules } from '../rules/patient-rules.ts';
+import { raiseAlerts, type Push, type RaisedAlert } from '../alerts/raise-alerts.ts';
+import { careChain, resolveMissingData, type CandidateToStore } from '../alerts/alerts.repository.ts';
+import { refreshMonitoringStatus } from '../board/monitoring-status.repository.ts';
+import { AppError } from '../../../platform/errors/app-error.ts';
+
+/** Readings taken longer ago than this are stored but raise no alert (a device catching up, an import of history). */
+export const ALERT_WINDOW_MS = 72 * 3_600_000;
+
+export type ReadingSourceKind = 'device' | 'self' | 'clinician' | 'import';
+
+export interface IngestRequest {
+  orgId: string;
+  patientId: string;
+  /** The registered device that sent the readings. */
+  deviceId: string | null;
+  source: ReadingSourceKind;
+  /** Names the sender's id space for de-duplication when there is no device ('app', 'csv', 'apple-health'). */
+  scope?: string;
+  recordedBy: string | null;
+  readings: readonly unknown[];
+  /** Signed-in caller, for the audit entry; null for devices (the device id goes into the entry). */
+  ctx: RequestContext | null;
+  receivedAt?: Date;
+}
+
+export interface IngestResult {
+  received: number;
+  stored: number;
+  duplicates: number;
+  rejected: ReadingRejection[];
+  alerts: RaisedAlert[];
+  storedByType: Partial<Record<ReadingType, number>>;
+}
+
+export async function ingestReadings(deps: AppDeps, req: IngestRequest): Promise<IngestResult> {
+  const receivedAt = req.receivedAt ?? new Date();
+  const { result, pushes } = await deps.db
+    .transaction()
+    .execute((tx) => ingestInTransaction(tx, deps, req, receivedAt));
+  for (const p of pushes) deps.realtime.publish(p.namespace, p.target, p.event);
+  return result;
+}
+
+export async function ingestInTransaction(
+  tx: Executor,
+  deps: AppDeps,
+  req: IngestRequest,
+  receivedAt: Date,
+): Promise<{ result: IngestResult; pushes: Push[] }> {
+  const facts = await loadPatientFactsMany(tx, req.orgId, [req.patientId]);
+  const patient = facts.get(req.patientId);
+  if (!patient) throw new AppError('PATIENT_NOT_FOUND');
+
+  const rejected: ReadingRejection[] = [];
+  const accepted: NormalizedReading[] = [];
+  const seen = new Set<string>();
+  let duplicates = 0;
+  req.readings.forEach((raw, index) => {
+    const outcome = normalizeReading(raw, index, { now: receivedAt, birthDate: patient.birthDate });
+    if (!outcome.ok) {
+      rejected.push(outcome.rejection);
+      return;
+    }
+    const key = `${outcome.reading.senderId}@${outcome.reading.takenAt.getTime()}`;
+    if (seen.has(key)) duplicates++;
+    else {
+      seen.add(key);
+      accepted.push(outcome.reading);
+    }
+  });
+
+  const scope = req.deviceId ?? req.scope ?? req.source;
+  const rows: NewObservation[] = [];
+  for (const r of accepted) {
+    for (const part of r.parts) {
+      const q = QUANTITIES[part.quantity];
+      rows.push({
+        id: uuidv7(),
+        codeSystem: 'loinc',
+        code: q.loinc,
+        name: q.nameEn,
+        valueNum: part.value,
+        valueText: null,
+        unit: q.unit,
+        flag: part.flag,
+        effectiveAt: r.takenAt,
+        source: req.source,
+        deviceId: req.deviceId,
+        dedupeKey: `rd:${scope}:${r.senderId}#${q.loinc}`,
+        note: r.note,
+        context: r.context,
+        endAt: r.endAt,
+      });
+    }
+  }
+  const stored =
+    rows.length === 0
+      ? []
+      : ((
+          await storeObservationsMany(tx, deps, {
+            orgId: req.orgId,
+            groups: [{ patientId: req.patientId, rows }],
+            recordedBy: req.recordedBy,
+            followUp: false,
+            facts,
+          })
+        ).get(req.patientId) ?? []);
+
+  const byReading = groupStored(stored, accepted, scope);
+  duplicates += accepted.length - byReading.size;
+  const storedByType: Partial<Record<ReadingType, number>> = {};
+  const lastByType: Record<string, string> = {};
+  const metrics = new Set<string>();
+  for (const { reading } of byReading.values()) {
+    storedByType[reading.type] = (storedByType[reading.type] ?? 0) + 1;
+    const at = reading.takenAt.toISOString();
+    if ((lastByType[reading.type] ?? '') < at) lastByType[reading.type] = at;
+    for (const m of Object.keys(reading.values)) metrics.add(m);
+  }
+
+  const pushes: Push[] = [];
+  let alerts: RaisedAlert[] = [];
+  if (byReading.size > 0) {
+    const raised = await evaluateAndRaise(tx, req, byReading, receivedAt);
+    alerts = raised.raised;
+    pushes.push(...raised.pushes);
+    const resumed = await resolveMissingData(tx, req.patientId, [...metrics]);
+    await refreshMonitoringStatus(tx, {
+      orgId: req.orgId,
+      patientId: req.patientId,
+      lastByType,
+      recompute: storedByType['blood-pressure'] !== undefined || storedByType.glucose !== undefined,
+    });
+    if (req.deviceId) {
+      await tx.updateTable('devices').set({ last_seen_at: receivedAt }).where('id', '=', req.deviceId).execute();
+    }
+    const team = await careChain(tx, req.patientId);
+    const latest = Object.values(lastByType).sort().at(-1) ?? receivedAt.toISOString();
+    if (team.length > 0) {
+      pushes.push({
+        namespace: 'console',
+        target: { accountIds: team },
+        event: {
+          type: 'monitoring.readings.stored',
+          patientId: req.patientId,
+          count: byReading.size,
+          types: Object.keys(storedByType) as ReadingType[],
+          latestAt: latest,
+          at: new Date().toISOString(),
+        },
+      });
+    }
+    for (const r of resumed) {
+      pushes.push({
+        namespace: 'console',
+        target: { accountIds: team },
+        event: {
+          type: 'alerts.alert.updated',
+          id: r.id,
+          version: r.version,
+          patientId: req.patientId,
+          severity: r.severity,
+          status: 'resolved',
+          at: new Date().toISOString(),
+        },
+      });
+    }
+  }
+
+  await recordAudit(tx, req.ctx, {
+    action: 'monitoring.readings.create',
+    resourceType: 'reading',
+    patientId: req.patientId,
+    orgId: req.orgId,
+    detail: {
+      source: req.source,
+      deviceId: req.deviceId,
+      received: req.readings.length,
+      stored: byReading.size,
+      duplicates,
+      rejected: rejected.length,
+      alerts: alerts.length,
+    },
+  });
+  return {
+    result: {
+      received: req.readings.length,
+      stored: byReading.size,
+      duplicates,
+      rejected,
+      alerts,
+      storedByType,
+    },
+    pushes,
+  };
+}
+
+/** Newly stored rows by reading (sender id + time), with the reading they came from. */
+function groupStored(
+  stored: readonly StoredObservation[],
+  accepted: readonly NormalizedReading[],
+  scope: string,
+): Map<string, { reading: NormalizedReading; rows: StoredObservation[] }> {
+  const byKey = new Map<string, NormalizedReading>();
+  for (const r of accepted) byKey.set(`rd:${scope}:${r.senderId}@${r.takenAt.getTime()}`, r);
+  const out = new Map<string, { reading: NormalizedReading; rows: StoredObservation[] }>();
+  for (const row of stored) {
+    const key = `${readingKeyOf(row.dedupeKey)}@${row.effectiveAt.getTime()}`;
+    const reading = byKey.get(key);
+    if (!reading) continue;
+    const entry = out.get(key);
+    if (entry) entry.rows.push(row);
+    else out.set(key, { reading, rows: [row] });
+  }
+  return out;
+}
+
+async function evaluateAndRaise(
+  tx: Executor,
+  req: IngestRequest,
+  byReading: ReadonlyMap<string, { reading: NormalizedReading; rows: StoredObservation[] }>,
+  receivedAt: Date,
+): Promise<{ raised: RaisedAlert[]; pushes: Push[] }> {
+  const horizon = receivedAt.getTime() - ALERT_WINDOW_MS;
+  const fresh = [...byReading.values()].filter(
+    (e) => e.reading.takenAt.getTime() >= horizon && Object.keys(e.reading.values).length > 0,
+  );
+  if (fresh.length === 0) return { raised: [], pushes: [] };
+  const rules = (await loadPatientRules(tx, req.patientId)).filter((r) => r.kind !== 'missing-data');
+  const freshRows: ReadingRow[] = fresh.flatMap((e) => e.rows.map(asReadingRow));
+  const newReadings = toMonitoringReadings(freshRows);
+  const times = fresh.map((e) => e.reading.takenAt.getTime());
+  const days = requiredHistoryDays(rules);
+  const history = await readingsRepository.rows(tx, {
+    patientId: req.patientId,
+    codes: ['8480-6', '8462-4', '8867-4', '15074-8', '29463-7', '59408-5'],
+    from: new Date(Math.min(...times) - days * 86_400_000),
+    to: new Date(Math.max(...times)),
+  });
+  const historyReadings: MonitoringReading[] = toMonitoringReadings(history);
+  const candidates = evaluateMonitoringRules({ rules, history: historyReadings, newReadings, now: receivedAt });
+  if (candidates.length === 0) return { raised: [], pushes: [] };
+  const timeOf = new Map<string, number>();
+  for (const r of [...historyReadings, ...newReadings]) timeOf.set(r.id, new Date(r.takenAt).getTime());
+  const items: CandidateToStore[] = candidates.map((candidate) => {
+    const ts = candidate.readingIds.map((id) => timeOf.get(id)).filter((t): t is number => t !== undefined);
+    return {
+      candidate,
+      firstReadingAt: ts.length ? new Date(Math.min(...ts)) : null,
+      lastReadingAt: ts.length ? new Date(Math.max(...ts)) : null,
+    };
+  });
+  return raiseAlerts(tx, { orgId: req.orgId, patientId: req.patientId, items, receivedAt });
+}
+
+function asReadingRow(o: StoredObservation): ReadingRow {
+  return {
+    id: o.id,
+    code: o.code,
+    value_num: o.valueNum ?? 0,
+    unit: o.unit,
+    flag: o.flag,
+    effective_at: o.effectiveAt,
+    end_at: null,
+    context: null,
+    source: o.source as ReadingRow['source'],
+    device_id: null,
+    dedupe_key: o.dedupeKey,
+  };
+}

@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import type { MonitoringReading } from '@careloop/clinical';
+import type { Executor } from '../../../platform/db/database.ts';
+import { MONITORED_CODES } from './reading-types.ts';
+import { valuesOf } from './normalize-reading.ts';
+import type { QuantityKey } from './reading-types.ts';
+
+/** A stored reading row: one observation of a reading (a BP reading is two or three rows). */
+export interface ReadingRow {
+  id: string;
+  code: string;
+  value_num: number;
+  unit: string | null;
+  flag: 'N' | 'H' | 'L' | 'HH' | 'LL' | 'A' | null;
+  effective_at: Date;
+  end_at: Date | null;
+  context: string | null;
+  source: 'device' | 'self' | 'clinician' | 'import' | 'lab' | 'checkup';
+  device_id: string | null;
+  dedupe_key: string;
+}
+
+// Readings' dedupe keys are `rd:<sender scope>:<sender id>#<LOINC>`: the part before '#' names the reading.
+export const READING_KEY_PREFIX = 'rd:';
+export const readingKeyOf = (dedupeKey: string): string => dedupeKey.split('#')[0] ?? dedupeKey;
+
+const QUANTITY_OF_CODE: Readonly<Record<string, QuantityKey>> = {
+  '8480-6': 'systolic',
+  '8462-4': 'diastolic',
+  '8867-4': 'pulse',
+  '15074-8': 'glucose',
+  '29463-7': 'weight',
+  '59408-5': 'spo2',
+  '55423-8': 'steps',
+  '93832-4': 'sleep',
+  '8310-5': 'temperature',
+};
+export const quantityOfCode = (code: string): QuantityKey | undefined => QUANTITY_OF_CODE[code];
+
+export const readingsRepository = {
+  /** A patient's home readings of the given codes in (from, to], oldest first. */
+  async rows(
+    db: Executor,
+    input: { patientId: string; codes?: readonly string[]; from: Date; to: Date; limit?: number },
+  ): Promise<ReadingRow[]> {
+    const codes = input.codes ?? MONITORED_CODES;
+    const result = await sql<ReadingRow>`
+      SELECT id, code, value_num, unit, flag, effective_at, end_at, context, source, device_id, dedupe_key
+        FROM observations
+       WHERE patient_id = ${input.patientId} AND code = ANY (${codes}::text[])
+         AND effective_at > ${input.from} AND effective_at <= ${input.to}
+         AND dedupe_key LIKE 'rd:%' AND status <> 'entered_in_error' AND value_num IS NOT NULL
+       ORDER BY effective_at DESC
+       LIMIT ${input.limit ?? 50_000}`.execute(db);
+    return result.rows.reverse();
+  },
+};
+
+/**
+ * Rows grouped into readings as the rules see them: one MonitoringReading per reading key and time, with the id
+ * of its main row (systolic for blood pressure).
+ */
+export function toMonitoringReadings(rows: readonly ReadingRow[]): MonitoringReading[] {
+  const groups = new Map<string, { id: string | null; takenAt: Date; parts: { quantity: QuantityKey; value: number }[] }>();
+  for (const row of rows) {
+    const quantity = quantityOfCode(row.code);
+    if (!quantity) continue;
+    const key = `${readingKeyOf(row.dedupe_key)}@${row.effective_at.getTime()}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { id: null, takenAt: row.effective_at, parts: [] };
+      groups.set(key, group);
+    }
+    group.parts.push({ quantity, value: row.value_num });
+    if (quantity !== 'diastolic' && (group.id === null || quantity === 'systolic')) group.id = row.id;
+  }
+  const readings: MonitoringReading[] = [];
+  for (const g of groups.values()) {
+    if (g.id) readings.push({ id: g.id, takenAt: g.takenAt, values: valuesOf(g.parts) });
+  }
+  return readings;
+}
