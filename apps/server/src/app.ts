@@ -24,6 +24,7 @@ import { followUpRoutes } from './modules/followup/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { checkupsRoutes } from './modules/checkups/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
+import { monitoringModuleRoutes } from './modules/monitoring/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
 import { describeAccess, markRoutesPublic } from './platform/access/route-access.ts';
 import { SESSION_COOKIE } from './platform/auth/session-store.ts';
@@ -154,6 +155,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(followUpRoutes(deps));
       await api.register(checkupsRoutes(deps));
       await api.register(recordsRoutes(deps));
+      await api.register(monitoringModuleRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
