@@ -5,6 +5,7 @@ import { buildApp } from './app.ts';
 import { openRuntime } from './platform/runtime.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
+import { serveRealtime } from './platform/realtime/serve-realtime.ts';
 
 async function main() {
   let config;
@@ -24,6 +25,8 @@ async function main() {
     if (demo) printDemoAccounts(config.publicUrl, demo.accounts, demo.created);
   }
   const app = await buildApp(runtime.deps, { serveApps: true });
+  // Sockets are served where HTTP is; a worker publishes through the adapter without serving any.
+  if (config.role !== 'worker') serveRealtime(app, runtime.realtime, runtime.deps.sessions);
 
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) log.error({ err: { message: err.message, stack: err.stack } }, 'shutting down after error');

@@ -13,6 +13,7 @@ import { sweepJob } from './maintenance/sweep.job.ts';
 import { checkupImportJob } from '../modules/checkups/index.ts';
 import { createFileStore } from './files/index.ts';
 import { RecordingRealtime, type Realtime } from './realtime/realtime.ts';
+import { SocketRealtime } from './realtime/socket-realtime.ts';
 
 /** The app's dependencies over an open database: the same wiring for the server, the tests and the benchmarks. */
 export function createDeps(
@@ -40,10 +41,15 @@ export function createDeps(
 export interface Runtime {
   deps: AppDeps;
   database: DatabaseHandle;
+  /** Also `deps.realtime`: main.ts serves its sockets on the HTTP server (see serveRealtime). */
+  realtime: SocketRealtime;
   close(): Promise<void>;
 }
 
-/** Opens everything the app depends on, in order: database (embedded when no URL), migrations, jobs. */
+/**
+ * Opens everything the app depends on, in order: database (embedded when no URL), migrations, realtime (linked to
+ * the other processes through Redis or PostgreSQL, so every role can publish), jobs.
+ */
 export async function openRuntime(
   config: Config,
   log: Logger,
@@ -60,8 +66,14 @@ export async function openRuntime(
   const migrations = await migrate(database.pool);
   if (migrations.applied.length) log.info({ applied: migrations.applied }, 'database migrated');
 
+  const realtime = new SocketRealtime({
+    redisUrl: config.redisUrl,
+    databaseUrl: url,
+    allowedOrigins: [config.publicUrl],
+    log,
+  });
   let jobs: JobRunner | null = null;
-  const deps = createDeps(config, database, () => jobs);
+  const deps = createDeps(config, database, () => jobs, realtime);
   if (options.jobs !== false) {
     jobs = new JobRunner(url, log);
     jobs.register(auditSealJob(deps));
@@ -72,8 +84,10 @@ export async function openRuntime(
   return {
     deps,
     database,
+    realtime,
     async close() {
       await jobs?.stop();
+      await realtime.close();
       await database.close();
       await embedded?.stop();
     },
