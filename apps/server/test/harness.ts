@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import pg from 'pg';
+import pino from 'pino';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { authenticator } from 'otplib';
 import { loadConfig, type Config } from '../src/config.ts';
@@ -13,6 +14,8 @@ import { createDeps } from '../src/platform/runtime.ts';
 import type { AppDeps } from '../src/platform/deps.ts';
 import { uuidv7 } from '../src/platform/db/ids.ts';
 import { hashPassword } from '../src/modules/identity/passwords.ts';
+import { SocketRealtime } from '../src/platform/realtime/socket-realtime.ts';
+import { serveRealtime } from '../src/platform/realtime/serve-realtime.ts';
 
 export const PASSWORD = 'Test-pass-1234';
 
@@ -21,11 +24,21 @@ export interface TestApp {
   deps: AppDeps;
   database: DatabaseHandle;
   databaseUrl: string;
+  /** With `{ realtime: true }`: the app listens on 127.0.0.1 and serves sockets. */
+  realtime: SocketRealtime | null;
+  /** With `{ realtime: true }`: the listening app's base URL (`http://127.0.0.1:<port>`). */
+  url: string | null;
   close(): Promise<void>;
 }
 
-/** Builds the real app on a fresh clone of the migrated template database. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** A SocketRealtime as deps.realtime, sockets served, the app listening on a free port. */
+  realtime?: boolean;
+  /** Another server process over the same database instead of a fresh clone (multi-process tests). */
+  sameDatabaseAs?: TestApp;
+}
+
+async function cloneTemplateDatabase(): Promise<string> {
   const adminUrl = inject('adminDatabaseUrl');
   const template = inject('templateDatabase');
   const name = `careloop_t_${template.split('_').at(-1)}_${randomBytes(4).toString('hex')}`;
@@ -35,7 +48,15 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  const databaseUrl = u.toString();
+  return u.toString();
+}
+
+/** Builds the real app on a fresh clone of the migrated template database. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const databaseUrl = options.sameDatabaseAs?.databaseUrl ?? (await cloneTemplateDatabase());
   const filesDir = await mkdtemp(path.join(os.tmpdir(), 'careloop-files-'));
   const config: Config = loadConfig({
     NODE_ENV: 'test',
@@ -48,16 +69,28 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const database = openDatabase(databaseUrl, { max: 5 });
-  const deps = createDeps(config, database);
+  const realtime = options.realtime
+    ? new SocketRealtime({
+        redisUrl: config.redisUrl,
+        databaseUrl,
+        log: pino({ level: config.logLevel }),
+      })
+    : null;
+  const deps = createDeps(config, database, undefined, realtime ?? undefined);
   const app = await buildApp(deps, { logger: process.env.TEST_LOG === '1' });
+  if (realtime) serveRealtime(app, realtime, deps.sessions);
   await app.ready();
+  const url = realtime ? await app.listen({ host: '127.0.0.1', port: 0 }) : null;
   return {
     app,
     deps,
     database,
     databaseUrl,
+    realtime,
+    url,
     async close() {
       await app.close();
+      await realtime?.close();
       await database.close();
       await rm(filesDir, { recursive: true, force: true });
     },
