@@ -21,7 +21,13 @@ export default defineConfig({
       },
     },
   },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      // Live updates: the Host header is passed through, so the server's same-origin check accepts the socket.
+      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+    },
+  },
   // npm installed two Vite majors: this app's own runs the build, while @vitejs/plugin-react is typed against the
   // hoisted one. The plugin object is the same at run time; only its declared type differs.
   plugins: [react()] as unknown as PluginOption[],

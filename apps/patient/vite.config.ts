@@ -12,7 +12,13 @@ export default defineConfig({
   // npm hoists another React next to some dependencies; one copy must serve the whole bundle.
   resolve: { dedupe: ['react', 'react-dom'] },
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 900 },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
+  server: {
+    proxy: {
+      '/api': 'http://127.0.0.1:3000',
+      // Live updates: the Host header is passed through, so the server's same-origin check accepts the socket.
+      '/socket.io': { target: 'http://127.0.0.1:3000', ws: true },
+    },
+  },
   // npm installed two Vite majors: the app's own runs the build, while the plugins are typed against the hoisted
   // one. The plugin objects are the same at run time; only their declared types differ.
   plugins: [
