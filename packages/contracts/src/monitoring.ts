@@ -215,7 +215,13 @@ export const MonitoringPlan = z.object({
 });
 export type MonitoringPlan = z.infer<typeof MonitoringPlan>;
 
-export const MonitoringRuleKind = z.enum(['threshold', 'consecutive', 'trend', 'rate-of-change', 'missing-data']);
+export const MonitoringRuleKind = z.enum([
+  'threshold',
+  'consecutive',
+  'trend',
+  'rate-of-change',
+  'missing-data',
+]);
 
 /** A rule as it applies to one patient: the default, or the default changed by the patient's doctor. */
 export const EffectiveMonitoringRule = z.object({
@@ -366,7 +372,12 @@ export const GlucoseSummary = z.object({
     veryHigh: Percent,
   }),
   targets: z.array(
-    z.object({ metric: z.string(), comparison: z.enum(['above', 'below']), target: z.number(), met: z.boolean() }),
+    z.object({
+      metric: z.string(),
+      comparison: z.enum(['above', 'below']),
+      target: z.number(),
+      met: z.boolean(),
+    }),
   ),
   agp: z.array(
     z.object({
@@ -413,7 +424,7 @@ export const MonitoringSummary = z.object({
   stepsPerDay: z.number().nullable(),
   sleepHoursPerNight: z.number().nullable(),
   spo2Mean: z.number().nullable(),
-  lastReadingAt: z.record(ReadingType, IsoDateTime),
+  lastReadingAt: z.partialRecord(ReadingType, IsoDateTime),
   openAlerts: z.array(AlertBrief),
   plan: MonitoringPlan.nullable(),
 });

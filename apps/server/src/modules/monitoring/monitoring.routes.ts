@@ -140,7 +140,11 @@ export function monitoringRoutes(s: MonitoringServices) {
     app.get(
       '/monitoring/settings',
       {
-        schema: { tags, summary: 'Escalation settings of the organization', response: { 200: MonitoringSettings } },
+        schema: {
+          tags,
+          summary: 'Escalation settings of the organization',
+          response: { 200: MonitoringSettings },
+        },
         config: { access: 'staff' },
       },
       async (req) => s.settings.get(staffContextOf(req)),
@@ -224,7 +228,7 @@ export function monitoringRoutes(s: MonitoringServices) {
       {
         schema: {
           tags,
-          summary: "Change a rule for this patient (limits, severity, off), with the reason",
+          summary: 'Change a rule for this patient (limits, severity, off), with the reason',
           params: RuleParams,
           body: MonitoringRuleOverrideInput,
           response: { 200: EffectiveMonitoringRule },
@@ -253,7 +257,13 @@ export function monitoringRoutes(s: MonitoringServices) {
         config: { access: { roles: ['doctor'] } },
       },
       async (req) =>
-        s.planRules.override(contextOf(req), req.params.patientId, req.params.ruleKey, null, requestLanguage(req)),
+        s.planRules.override(
+          contextOf(req),
+          req.params.patientId,
+          req.params.ruleKey,
+          null,
+          requestLanguage(req),
+        ),
     );
   };
 }

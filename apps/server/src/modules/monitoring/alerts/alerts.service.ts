@@ -57,7 +57,11 @@ export class AlertsService {
       await recordAudit(tx, ctx, {
         action: 'monitoring.alerts.list',
         resourceType: 'alert',
-        detail: { count: page.length, status: query.status, patients: new Set(page.map((r) => r.patient_id)).size },
+        detail: {
+          count: page.length,
+          status: query.status,
+          patients: new Set(page.map((r) => r.patient_id)).size,
+        },
       });
       return {
         items: page.map((r) => toAlert(r, language)),
@@ -111,7 +115,8 @@ export class AlertsService {
 
   async resolve(ctx: StaffContext, alertId: string, input: AlertResolveInput, language: Language) {
     return this.change(ctx, alertId, language, async (tx, row) => {
-      if (input.version !== undefined && input.version !== row.version) throw new AppError('VERSION_CONFLICT');
+      if (input.version !== undefined && input.version !== row.version)
+        throw new AppError('VERSION_CONFLICT');
       await sql`
         UPDATE alerts SET status = 'resolved', resolved_at = now(), resolved_by = ${ctx.actor.accountId},
                           acknowledged_at = coalesce(acknowledged_at, now()),
@@ -182,7 +187,9 @@ export class AlertsService {
   /** The alert if the caller may see it: through the patient's record, or because it is assigned to them. */
   private async load(tx: Executor, ctx: StaffContext, alertId: string): Promise<AlertRow> {
     const result = await sql<AlertRow>`
-      SELECT ${ALERT_SELECT} FROM ${ALERT_FROM} WHERE a.id = ${alertId} AND a.org_id = ${ctx.actor.orgId}`.execute(tx);
+      SELECT ${ALERT_SELECT} FROM ${ALERT_FROM} WHERE a.id = ${alertId} AND a.org_id = ${ctx.actor.orgId}`.execute(
+      tx,
+    );
     const row = result.rows[0];
     if (!row) throw new AppError('MONITORING_ALERT_NOT_FOUND');
     if (row.assigned_to !== ctx.actor.accountId) {

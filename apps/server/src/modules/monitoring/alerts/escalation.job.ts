@@ -41,7 +41,8 @@ export async function escalateDueAlerts(deps: AppDeps, now: Date = new Date()): 
       const level = alert.escalation_level + 1;
       const next = chain[level] ?? null;
       const further = level + 1 < chain.length;
-      const escalateAt = next && further ? new Date(now.getTime() + settings.escalateAfterMinutes * 60_000) : null;
+      const escalateAt =
+        next && further ? new Date(now.getTime() + settings.escalateAfterMinutes * 60_000) : null;
       const updated = await sql<{ version: number }>`
         UPDATE alerts
            SET escalation_level = ${next ? level : alert.escalation_level},

@@ -53,7 +53,10 @@ export async function raiseAlerts(
   const raised: RaisedAlert[] = [];
   const pushes: Push[] = [];
   if (input.items.length === 0) return { raised, pushes };
-  const [chain, settings] = await Promise.all([careChain(tx, input.patientId), loadSettings(tx, input.orgId)]);
+  const [chain, settings] = await Promise.all([
+    careChain(tx, input.patientId),
+    loadSettings(tx, input.orgId),
+  ]);
   const first = chain[0] ?? settings.onCall;
   const notes: NewNotification[] = [];
   const events: Parameters<typeof addAlertEvents>[1][number][] = [];

@@ -32,7 +32,9 @@ function decodeOffset(cursor: string | undefined): number {
   if (!cursor) return 0;
   const n = Number(Buffer.from(cursor, 'base64url').toString('utf8').replace(/^o:/, ''));
   if (!Number.isInteger(n) || n < 0 || n > 1_000_000) {
-    throw new AppError('VALIDATION_FAILED', { errors: [{ path: 'query.cursor', message: 'invalid_cursor' }] });
+    throw new AppError('VALIDATION_FAILED', {
+      errors: [{ path: 'query.cursor', message: 'invalid_cursor' }],
+    });
   }
   return n;
 }
@@ -90,35 +92,33 @@ export class BoardService {
       });
       const now = Date.now();
       return {
-        items: page.map(
-          (r): BoardRow => ({
-            patientId: r.patient_id,
-            patientName: r.name,
-            status: r.status,
-            urgentAlerts: r.urgent,
-            warningAlerts: r.warning,
-            lastReadingAt: r.last_reading_at?.toISOString() ?? null,
-            daysWithoutReading: r.last_reading_at
-              ? Math.floor((now - r.last_reading_at.getTime()) / 86_400_000)
+        items: page.map((r): BoardRow => ({
+          patientId: r.patient_id,
+          patientName: r.name,
+          status: r.status,
+          urgentAlerts: r.urgent,
+          warningAlerts: r.warning,
+          lastReadingAt: r.last_reading_at?.toISOString() ?? null,
+          daysWithoutReading: r.last_reading_at
+            ? Math.floor((now - r.last_reading_at.getTime()) / 86_400_000)
+            : null,
+          bp:
+            r.bp_readings && r.bp_systolic_mean !== null && r.bp_diastolic_mean !== null
+              ? {
+                  systolic: Math.round(r.bp_systolic_mean),
+                  diastolic: Math.round(r.bp_diastolic_mean),
+                  inTargetPercent: Math.round(r.bp_in_target_percent ?? 0),
+                }
               : null,
-            bp:
-              r.bp_readings && r.bp_systolic_mean !== null && r.bp_diastolic_mean !== null
-                ? {
-                    systolic: Math.round(r.bp_systolic_mean),
-                    diastolic: Math.round(r.bp_diastolic_mean),
-                    inTargetPercent: Math.round(r.bp_in_target_percent ?? 0),
-                  }
-                : null,
-            glucose:
-              r.glucose_readings && r.glucose_mean !== null
-                ? {
-                    meanMmolPerL: Math.round(r.glucose_mean * 10) / 10,
-                    inRangePercent: Math.round(r.glucose_in_range_percent ?? 0),
-                  }
-                : null,
-            metrics: (r.metrics ?? []) as BoardRow['metrics'],
-          }),
-        ),
+          glucose:
+            r.glucose_readings && r.glucose_mean !== null
+              ? {
+                  meanMmolPerL: Math.round(r.glucose_mean * 10) / 10,
+                  inRangePercent: Math.round(r.glucose_in_range_percent ?? 0),
+                }
+              : null,
+          metrics: (r.metrics ?? []) as BoardRow['metrics'],
+        })),
         nextCursor:
           rows.rows.length > query.limit
             ? Buffer.from(`o:${offset + query.limit}`, 'utf8').toString('base64url')

@@ -33,7 +33,11 @@ export class SummaryService {
       const access = await requirePatientAccess(tx, ctx.actor, patientId, 'view');
       const to = new Date();
       const from = new Date(to.getTime() - days * DAY_MS);
-      const org = await tx.selectFrom('orgs').select('time_zone').where('id', '=', access.orgId).executeTakeFirst();
+      const org = await tx
+        .selectFrom('orgs')
+        .select('time_zone')
+        .where('id', '=', access.orgId)
+        .executeTakeFirst();
       const timeZone = org?.time_zone ?? 'Asia/Shanghai';
       const readings = toReadings(await readingsRepository.rows(tx, { patientId, from, to }));
       const plan = await loadPlan(tx, patientId);
@@ -75,10 +79,7 @@ export class SummaryService {
         stepsPerDay: steps(readings, timeZone),
         sleepHoursPerNight: sleep(readings, timeZone),
         spo2Mean: meanOf(readings.filter((r) => r.type === 'spo2').map((r) => r.value ?? 0)),
-        lastReadingAt: (last?.last_by_type ?? {}) as Partial<Record<ReadingType, string>> as Record<
-          ReadingType,
-          string
-        >,
+        lastReadingAt: (last?.last_by_type ?? {}) as Partial<Record<ReadingType, string>>,
         openAlerts: alerts.map((a) => ({
           id: a.id,
           version: a.version,

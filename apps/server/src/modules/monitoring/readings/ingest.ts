@@ -2,11 +2,7 @@
 // is checked on its own, the valid ones are stored as observations, and the monitoring rules run on them in the
 // same transaction, so a reading the sender was told is stored can never lose its alert. Realtime pushes go out
 // after the commit.
-import {
-  evaluateMonitoringRules,
-  requiredHistoryDays,
-  type MonitoringReading,
-} from '@careloop/clinical';
+import { evaluateMonitoringRules, requiredHistoryDays, type MonitoringReading } from '@careloop/clinical';
 import type { ReadingRejection, ReadingType } from '@careloop/contracts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
@@ -21,7 +17,12 @@ import {
 } from '../../records/index.ts';
 import { normalizeReading, type NormalizedReading } from './normalize-reading.ts';
 import { QUANTITIES } from './reading-types.ts';
-import { readingKeyOf, readingsRepository, toMonitoringReadings, type ReadingRow } from './readings.repository.ts';
+import {
+  readingKeyOf,
+  readingsRepository,
+  toMonitoringReadings,
+  type ReadingRow,
+} from './readings.repository.ts';
 import { loadPatientRules } from '../rules/patient-rules.ts';
 import { raiseAlerts, type Push, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { careChain, resolveMissingData, type CandidateToStore } from '../alerts/alerts.repository.ts';
@@ -157,7 +158,11 @@ export async function ingestInTransaction(
       recompute: storedByType['blood-pressure'] !== undefined || storedByType.glucose !== undefined,
     });
     if (req.deviceId) {
-      await tx.updateTable('devices').set({ last_seen_at: receivedAt }).where('id', '=', req.deviceId).execute();
+      await tx
+        .updateTable('devices')
+        .set({ last_seen_at: receivedAt })
+        .where('id', '=', req.deviceId)
+        .execute();
     }
     const team = await careChain(tx, req.patientId);
     const latest = Object.values(lastByType).sort().at(-1) ?? receivedAt.toISOString();
@@ -263,7 +268,12 @@ async function evaluateAndRaise(
     to: new Date(Math.max(...times)),
   });
   const historyReadings: MonitoringReading[] = toMonitoringReadings(history);
-  const candidates = evaluateMonitoringRules({ rules, history: historyReadings, newReadings, now: receivedAt });
+  const candidates = evaluateMonitoringRules({
+    rules,
+    history: historyReadings,
+    newReadings,
+    now: receivedAt,
+  });
   if (candidates.length === 0) return { raised: [], pushes: [] };
   const timeOf = new Map<string, number>();
   for (const r of [...historyReadings, ...newReadings]) timeOf.set(r.id, new Date(r.takenAt).getTime());

@@ -61,7 +61,10 @@ export const readingsRepository = {
  * of its main row (systolic for blood pressure).
  */
 export function toMonitoringReadings(rows: readonly ReadingRow[]): MonitoringReading[] {
-  const groups = new Map<string, { id: string | null; takenAt: Date; parts: { quantity: QuantityKey; value: number }[] }>();
+  const groups = new Map<
+    string,
+    { id: string | null; takenAt: Date; parts: { quantity: QuantityKey; value: number }[] }
+  >();
   for (const row of rows) {
     const quantity = quantityOfCode(row.code);
     if (!quantity) continue;

@@ -61,7 +61,8 @@ export function readingsRoutes(db: Db, readings: ReadingsService, devices: Devic
       {
         schema: {
           tags,
-          summary: 'Readings typed in the app (patients: self-reported; staff: clinician); same checks as devices',
+          summary:
+            'Readings typed in the app (patients: self-reported; staff: clinician); same checks as devices',
           params: PatientParams,
           body: ReadingBatch,
           response: { 200: ReadingBatchResult },
@@ -125,7 +126,7 @@ export function readingsRoutes(db: Db, readings: ReadingsService, devices: Devic
       {
         schema: {
           tags,
-          summary: "Issue a new token for a device (the old one stops working)",
+          summary: 'Issue a new token for a device (the old one stops working)',
           params: DeviceParams,
           response: { 200: DeviceWithToken },
         },

@@ -25,7 +25,8 @@ export function describeRule(rule: MonitoringRule, language: Language): string {
         text += `${zh ? ' 或 ' : ' or '}${zh ? c.zh : c.en} ${SIGN[rule.comparison]} ${rule.companion.value}`;
       }
       text += ` ${n.unit}`;
-      if (rule.kind === 'consecutive') text += zh ? `，连续 ${rule.count} 次` : `, ${rule.count} readings in a row`;
+      if (rule.kind === 'consecutive')
+        text += zh ? `，连续 ${rule.count} 次` : `, ${rule.count} readings in a row`;
       return text;
     }
     case 'trend':
@@ -37,6 +38,8 @@ export function describeRule(rule: MonitoringRule, language: Language): string {
         ? `${name} ${rule.withinDays} 天内${rule.direction === 'rise' ? '上升' : '下降'} ≥ ${rule.minChange} ${n.unit}`
         : `${name} ${rule.direction === 'rise' ? 'rises' : 'falls'} by ≥ ${rule.minChange} ${n.unit} within ${rule.withinDays} days`;
     case 'missing-data':
-      return zh ? `${rule.days} 天没有${name}读数（监测计划内）` : `No ${name} reading for ${rule.days} days (on a plan)`;
+      return zh
+        ? `${rule.days} 天没有${name}读数（监测计划内）`
+        : `No ${name} reading for ${rule.days} days (on a plan)`;
   }
 }
