@@ -6,6 +6,7 @@ import { openRuntime } from './platform/runtime.ts';
 import { loggerOptions } from './platform/logging.ts';
 import { seedDemoIfEmpty } from './demo/seed.ts';
 import { serveRealtime } from './platform/realtime/serve-realtime.ts';
+import { startDeviceMqtt } from './modules/monitoring/index.ts';
 
 async function main() {
   let config;
@@ -28,9 +29,13 @@ async function main() {
   // Sockets are served where HTTP is; a worker publishes through the adapter without serving any.
   if (config.role !== 'worker') serveRealtime(app, runtime.realtime, runtime.deps.sessions);
 
+  // Device readings over MQTT are taken in where the API runs.
+  const mqtt = config.role !== 'worker' ? await startDeviceMqtt(runtime.deps, log) : null;
+
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) log.error({ err: { message: err.message, stack: err.stack } }, 'shutting down after error');
     else log.info({ signal }, 'shutting down');
+    await mqtt?.close();
     await app.close();
     await runtime.close();
   });

@@ -15,6 +15,7 @@ import { DEMO_ORG } from './demo-staff.ts';
 import { planDemoRecords, type DemoRecordPlan } from './demo-records-plan.ts';
 
 const LAB = '示范医院检验科';
+const HOME_READING_CODES = new Set(['8480-6', '8462-4', '8867-4', '29463-7']);
 
 interface Owner {
   patientId: string;
@@ -236,7 +237,11 @@ export async function seedDemoRecords(
             effectiveAt: o.at,
             source: o.source,
             sourceOrg: o.source === 'lab' ? LAB : null,
-            dedupeKey: `demo:${o.code}:${o.at.toISOString()}`,
+            // Home readings carry the monitoring module's reading keys, so they show in its views and metrics.
+            dedupeKey:
+              o.source !== 'lab' && HOME_READING_CODES.has(o.code)
+                ? `rd:demo:${o.at.toISOString()}#${o.code}`
+                : `demo:${o.code}:${o.at.toISOString()}`,
           })),
         });
         observations += stored.length;

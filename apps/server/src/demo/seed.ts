@@ -9,6 +9,7 @@ import { hashPassword } from '../modules/identity/passwords.ts';
 import { planCareTeams } from './care-teams.ts';
 import { seedDemoCheckups } from './demo-checkups.ts';
 import { seedDemoRecords } from './demo-records.ts';
+import { seedDemoMonitoring } from './demo-monitoring.ts';
 import { generateDemoHouseholds, type DemoHousehold } from './demo-data.ts';
 import {
   DEMO_ACCOUNTS,
@@ -61,6 +62,7 @@ export async function seedDemoIfEmpty(deps: AppDeps, log: Logger): Promise<DemoS
   log.info({ ...counts, ms: Math.round(performance.now() - started) }, 'demo data created');
   await seedDemoCheckups(deps, { households, today }, log);
   await seedDemoRecords(deps, { households, today }, log);
+  await seedDemoMonitoring(deps, log);
   return { created: true, accounts };
 }
 

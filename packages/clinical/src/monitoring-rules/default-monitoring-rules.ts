@@ -29,6 +29,7 @@ export const DEFAULT_MONITORING_RULES: readonly MonitoringRule[] = [
     count: 3,
     source:
       'Home BP limit from the Chinese hypertension guideline 2018; 3 in a row is an org-configurable default',
+    supersedes: ['bp-home-high'],
   },
   {
     key: 'bp-urgent',
@@ -40,7 +41,7 @@ export const DEFAULT_MONITORING_RULES: readonly MonitoringRule[] = [
     companion: { metric: 'diastolic', value: 110 },
     source: 'Chinese hypertension guideline 2018: grade 3 >= 180/110 mmHg (clinical.md)',
     patientAdvice: URGENT_HIGH_BP_ADVICE,
-    supersedes: ['bp-home-high'],
+    supersedes: ['bp-home-high', 'bp-home-high-consecutive'],
   },
   {
     key: 'bp-weekly-mean-rising',

@@ -10,12 +10,16 @@ import { DevicesService } from './devices/devices.service.ts';
 import { ReadingsService } from './readings/readings.service.ts';
 import { readingsRoutes } from './readings/readings.routes.ts';
 import { monitoringRoutes } from './monitoring.routes.ts';
+import { monitoringImportsRoutes } from './imports/imports.routes.ts';
 
 export { alertEscalationJob, escalateDueAlerts } from './alerts/escalation.job.ts';
 export { missingDataJob, checkMissingData } from './rules/missing-data.job.ts';
 export { mqttReadingsHandler } from './devices/mqtt-readings.ts';
+export { startDeviceMqtt } from './devices/device-mqtt.ts';
 export { resolveDeviceToken } from './devices/devices.service.ts';
 export { ingestReadings } from './readings/ingest.ts';
+export { monitoringImportJob } from './imports/imports.jobs.ts';
+export { refreshMonitoringStatus } from './board/monitoring-status.repository.ts';
 
 export function monitoringModuleRoutes(deps: AppDeps) {
   const services = {
@@ -30,5 +34,6 @@ export function monitoringModuleRoutes(deps: AppDeps) {
   return async function routes(app: FastifyInstance) {
     await app.register(readingsRoutes(deps.db, readings, devices));
     await app.register(monitoringRoutes(services));
+    await app.register(monitoringImportsRoutes(deps));
   };
 }

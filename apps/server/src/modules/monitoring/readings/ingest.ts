@@ -2,7 +2,13 @@
 // is checked on its own, the valid ones are stored as observations, and the monitoring rules run on them in the
 // same transaction, so a reading the sender was told is stored can never lose its alert. Realtime pushes go out
 // after the commit.
-import { evaluateMonitoringRules, requiredHistoryDays, type MonitoringReading } from '@careloop/clinical';
+import {
+  evaluateMonitoringRules,
+  requiredHistoryDays,
+  type AlertCandidate,
+  type MonitoringReading,
+  type MonitoringRule,
+} from '@careloop/clinical';
 import type { ReadingRejection, ReadingType } from '@careloop/contracts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import type { Executor } from '../../../platform/db/database.ts';
@@ -286,6 +292,26 @@ async function evaluateAndRaise(
     };
   });
   return raiseAlerts(tx, { orgId: req.orgId, patientId: req.patientId, items, receivedAt });
+}
+
+/**
+ * One episode, one alert: a candidate is dropped when a rule that supersedes it (urgent low over low, three high
+ * readings in a row over one) fires on any of the same readings, even when its own run is longer.
+ */
+export function foldSuperseded(
+  rules: readonly MonitoringRule[],
+  candidates: readonly AlertCandidate[],
+): AlertCandidate[] {
+  const supersedes = new Map(rules.map((r) => [r.key, r.supersedes ?? []]));
+  return candidates.filter(
+    (c) =>
+      !candidates.some(
+        (other) =>
+          other !== c &&
+          (supersedes.get(other.ruleKey) ?? []).includes(c.ruleKey) &&
+          other.readingIds.some((id) => c.readingIds.includes(id)),
+      ),
+  );
 }
 
 function asReadingRow(o: StoredObservation): ReadingRow {
