@@ -23,6 +23,11 @@ import { useAccountPreferences } from './features/preferences/hooks/useAccountPr
 import { ProxyPage } from './features/proxy/components/ProxyPage.tsx';
 import { CheckupReportPage } from './features/checkups/components/CheckupReportPage.tsx';
 import { CheckupsPage } from './features/checkups/components/CheckupsPage.tsx';
+import { AddMonitoringReadingPage } from './features/monitoring/components/AddMonitoringReadingPage.tsx';
+import { AppleHealthImportPage } from './features/monitoring/components/AppleHealthImportPage.tsx';
+import { DevicesPage } from './features/monitoring/components/DevicesPage.tsx';
+import { MonitoringPage } from './features/monitoring/components/MonitoringPage.tsx';
+import { MonitoringTrendsPage } from './features/monitoring/components/MonitoringTrendsPage.tsx';
 import { NotificationsPage } from './features/notifications/components/NotificationsPage.tsx';
 import { AddReadingPage } from './features/records/components/AddReadingPage.tsx';
 import { DocumentsPage } from './features/records/components/DocumentsPage.tsx';
@@ -75,6 +80,11 @@ function AppRoutes() {
           <Route path="/records/:section" element={<EntriesPage />} />
           <Route path="/records/:section/new" element={<EntryFormPage />} />
           <Route path="/records/:section/:entryId/edit" element={<EntryFormPage />} />
+          <Route path="/monitoring" element={<MonitoringPage />} />
+          <Route path="/monitoring/readings/new" element={<AddMonitoringReadingPage />} />
+          <Route path="/monitoring/trends" element={<MonitoringTrendsPage />} />
+          <Route path="/monitoring/devices" element={<DevicesPage />} />
+          <Route path="/monitoring/import" element={<AppleHealthImportPage />} />
           <Route path="/notifications" element={<NotificationsPage />} />
           <Route path="/services" element={<ServicesPage />} />
           <Route path="/me" element={<MePage />} />

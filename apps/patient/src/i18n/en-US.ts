@@ -1,5 +1,6 @@
 import { enUSCheckups } from './en-US.checkups.ts';
 import { enUSHealth } from './en-US.health.ts';
+import { enUSMonitoring } from './en-US.monitoring.ts';
 import type { MessageTree } from './messages.ts';
 
 export const enUS = {
@@ -277,4 +278,5 @@ export const enUS = {
   },
   ...enUSHealth,
   ...enUSCheckups,
+  ...enUSMonitoring,
 } satisfies MessageTree;

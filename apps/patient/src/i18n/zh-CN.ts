@@ -1,5 +1,6 @@
 import { zhCNCheckups } from './zh-CN.checkups.ts';
 import { zhCNHealth } from './zh-CN.health.ts';
+import { zhCNMonitoring } from './zh-CN.monitoring.ts';
 import type { MessageTree } from './messages.ts';
 
 export const zhCN = {
@@ -270,4 +271,5 @@ export const zhCN = {
   },
   ...zhCNHealth,
   ...zhCNCheckups,
+  ...zhCNMonitoring,
 } satisfies MessageTree;

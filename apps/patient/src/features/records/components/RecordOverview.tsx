@@ -49,7 +49,7 @@ export function RecordOverview({ patientId, acting, canEdit }: RecordContext) {
   const checkups = useCheckups(patientId);
   const checkupCount = checkups.data?.pages.reduce((n, page) => n + page.items.length, 0);
   const counts = summary.data?.counts;
-  const entries: LinkListEntry[] = SECTIONS.map((s) => ({
+  const sections: LinkListEntry[] = SECTIONS.map((s) => ({
     to: s.to,
     label: t(`sections.${s.key}` as 'sections.checkups'),
     testId: `record-section-${s.key}`,
@@ -60,6 +60,10 @@ export function RecordOverview({ patientId, acting, canEdit }: RecordContext) {
         <Count value={counts[s.count]} />
       ) : null,
   }));
+  const entries: LinkListEntry[] = [
+    { to: '/monitoring', label: t('monitoring.title'), testId: 'record-section-monitoring' },
+    ...sections,
+  ];
 
   return (
     <>

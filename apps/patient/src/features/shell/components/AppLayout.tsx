@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { MonitoringBackground } from '../../monitoring/components/MonitoringBackground.tsx';
 import { ActingProfileProvider } from '../../profiles/components/ActingProfileProvider.tsx';
 import { TabBarNav } from './TabBarNav.tsx';
 
-/** The signed-in frame: skip link, the page in <main>, the tab bar in <nav>. */
+/** The signed-in frame: skip link, the page in <main>, the tab bar in <nav>, and home monitoring's background work
+ *  (sending readings typed offline, advice from alerts). */
 export function AppLayout() {
   const { t } = useTranslation();
   return (
@@ -16,6 +18,7 @@ export function AppLayout() {
           <Outlet />
         </main>
         <TabBarNav />
+        <MonitoringBackground />
       </div>
     </ActingProfileProvider>
   );
