@@ -72,6 +72,33 @@ function recordEntrySamples() {
   return samples;
 }
 // Break-glass is the audited way in by design: it is tested in the patients module, not an intrusion here.
+const now = new Date().toISOString();
+Object.assign(SAMPLE_BODIES, {
+  'GET /api/v1/patients/:patientId/readings': () => undefined,
+  'POST /api/v1/patients/:patientId/readings': () => ({
+    readings: [{ id: 'intruder', type: 'weight', takenAt: now, value: 70, unit: 'kg' }],
+  }),
+  'GET /api/v1/patients/:patientId/devices': () => undefined,
+  'POST /api/v1/patients/:patientId/devices': () => ({ kind: 'scale', model: 'X', serial: 'INTRUDER-1' }),
+  'POST /api/v1/patients/:patientId/devices/:deviceId/token': () => undefined,
+  'DELETE /api/v1/patients/:patientId/devices/:deviceId': () => undefined,
+  'GET /api/v1/patients/:patientId/monitoring/summary': () => undefined,
+  'GET /api/v1/patients/:patientId/monitoring/plan': () => undefined,
+  'PUT /api/v1/patients/:patientId/monitoring/plan': () => ({ metrics: ['weight'], reminders: [] }),
+  'GET /api/v1/patients/:patientId/monitoring/rules': () => undefined,
+  'PUT /api/v1/patients/:patientId/monitoring/rules/:ruleKey': () => ({ value: 4, reason: 'intruder' }),
+  'DELETE /api/v1/patients/:patientId/monitoring/rules/:ruleKey': () => undefined,
+  'POST /api/v1/patients/:patientId/monitoring/imports': () => ({
+    kind: 'apple-health',
+    fileName: 'export.xml',
+    sizeBytes: 100,
+  }),
+  'PUT /api/v1/patients/:patientId/monitoring/imports/:importId/parts/:n': () => undefined,
+  'POST /api/v1/patients/:patientId/monitoring/imports/:importId/complete': () => undefined,
+  'GET /api/v1/patients/:patientId/monitoring/imports/:importId': () => undefined,
+  'POST /api/v1/patients/:patientId/monitoring/csv': () => undefined,
+} satisfies Record<string, (ctx: { staffId: string }) => unknown>);
+
 const BY_DESIGN = new Set(['POST /api/v1/patients/:id/break-glass']);
 
 let t: TestApp;
@@ -127,7 +154,7 @@ afterAll(() => t.close());
 
 function patientRoutes() {
   return t.app.routeTable
-    .filter((r) => r.url.startsWith('/api/v1/patients/:id'))
+    .filter((r) => /^\/api\/v1\/patients\/:(id|patientId)(\/|$)/.test(r.url))
     .map((r) => `${r.method} ${r.url}`)
     .filter((key) => !BY_DESIGN.has(key));
 }
@@ -144,14 +171,18 @@ describe('patient data access matrix', () => {
   ]) {
     it(`refuses a ${who} on every patient-data route, with no data`, async () => {
       for (const key of patientRoutes()) {
-        const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'DELETE', string];
+        const [method, template] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
         const url = template
-          .replace(':id', patientId)
+          .replace(/:(id|patientId)(?=\/|$)/, patientId)
+          .replace(':ruleKey', 'glucose-low')
+          .replace(':n', '0')
           .replace(':staffId', careTeamStaffId)
           .replace(':grantId', grantId)
           .replace(/:\w+/g, '0190a6c0-0000-7000-8000-000000000000');
-        const body = SAMPLE_BODIES[key]!({ staffId: careTeamStaffId });
-        const res = await intruders[who]!.request(method, url, body);
+        const raw = key.endsWith('/parts/:n');
+        const body = raw ? Buffer.from('x') : SAMPLE_BODIES[key]!({ staffId: careTeamStaffId });
+        const headers: Record<string, string> = raw ? { 'content-type': 'application/octet-stream' } : {};
+        const res = await intruders[who]!.request(method, url, body, headers);
         expect([403, 404], `${who}: ${key} → ${res.statusCode} ${res.body}`).toContain(res.statusCode);
         expect(res.body).not.toContain(patientName);
         expect(res.body).not.toContain('13655556666');
