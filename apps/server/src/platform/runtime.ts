@@ -11,7 +11,7 @@ import type { Logger } from './logging.ts';
 import { auditSealJob } from './audit/audit-seal.job.ts';
 import { sweepJob } from './maintenance/sweep.job.ts';
 import { checkupImportJob } from '../modules/checkups/index.ts';
-import { alertEscalationJob, missingDataJob, monitoringImportJob } from '../modules/monitoring/index.ts';
+import { alertEscalationJob, measurementRemindersJob, missingDataJob, monitoringImportJob } from '../modules/monitoring/index.ts';
 import { createFileStore } from './files/index.ts';
 import { RecordingRealtime, type Realtime } from './realtime/realtime.ts';
 import { SocketRealtime } from './realtime/socket-realtime.ts';
@@ -83,6 +83,7 @@ export async function openRuntime(
     jobs.register(monitoringImportJob(deps));
     jobs.register(alertEscalationJob(deps));
     jobs.register(missingDataJob(deps));
+    jobs.register(measurementRemindersJob(deps));
     await jobs.start({ work: config.role !== 'api' });
   }
   return {

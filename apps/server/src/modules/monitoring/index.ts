@@ -14,6 +14,7 @@ import { monitoringImportsRoutes } from './imports/imports.routes.ts';
 
 export { alertEscalationJob, escalateDueAlerts } from './alerts/escalation.job.ts';
 export { missingDataJob, checkMissingData } from './rules/missing-data.job.ts';
+export { measurementRemindersJob, sendMeasurementReminders } from './rules/reminders.job.ts';
 export { mqttReadingsHandler } from './devices/mqtt-readings.ts';
 export { startDeviceMqtt } from './devices/device-mqtt.ts';
 export { resolveDeviceToken } from './devices/devices.service.ts';

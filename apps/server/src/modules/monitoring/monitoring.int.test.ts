@@ -11,7 +11,7 @@ import {
 } from '../../../test/harness.ts';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import type { RecordingRealtime } from '../../platform/realtime/realtime.ts';
-import { checkMissingData, escalateDueAlerts } from './index.ts';
+import { checkMissingData, escalateDueAlerts, sendMeasurementReminders } from './index.ts';
 
 let t: TestApp;
 let orgId: string;
@@ -428,5 +428,50 @@ describe('metrics and the board', () => {
     });
     const after = await manager.get(`/api/v1/alerts?patientId=${otherPatientId}&status=resolved`);
     expect(after.json().items[0]).toMatchObject({ kind: 'missing-data', status: 'resolved' });
+  });
+
+  it('reminds the patient to measure at the times of their plan, once, and not after a recent reading', async () => {
+    await manager.request('PUT', `/api/v1/patients/${patientId}/monitoring/plan`, {
+      metrics: ['glucose'],
+      reminders: [{ type: 'glucose', times: ['07:00'] }],
+    });
+    // 07:05 in Beijing tomorrow: due, and no glucose reading in the two hours before.
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    const at = new Date(`${tomorrow.toISOString().slice(0, 10)}T07:05:00+08:00`);
+    await sendMeasurementReminders(t.deps, at);
+    await sendMeasurementReminders(t.deps, new Date(at.getTime() + 5 * MIN));
+    const notes = await t.deps.db
+      .selectFrom('notifications')
+      .select(['title_en'])
+      .where('kind', '=', 'measurement_reminder')
+      .where('patient_id', '=', patientId)
+      .execute();
+    expect(notes).toEqual([{ title_en: 'Time to measure your blood glucose' }]);
+    // At 08:00 nothing is due.
+    await sendMeasurementReminders(t.deps, new Date(at.getTime() + 55 * MIN));
+    expect(
+      await t.deps.db
+        .selectFrom('notifications')
+        .select('id')
+        .where('kind', '=', 'measurement_reminder')
+        .where('patient_id', '=', patientId)
+        .execute(),
+    ).toHaveLength(1);
+  });
+
+  it('folds a whole hypoglycaemia in one batch into one urgent alert', async () => {
+    const start = Date.now() - 20 * MIN;
+    const res = await deviceBatch(
+      [5.0, 3.7, 3.2, 2.8, 2.6, 3.3, 5.1].map((value, i) => ({
+        id: `episode-${i}`,
+        type: 'glucose',
+        takenAt: new Date(start + i * 2 * MIN).toISOString(),
+        value,
+        unit: 'mmol/L',
+      })),
+    );
+    expect(res.json().alerts, JSON.stringify(res.json().alerts)).toEqual([
+      expect.objectContaining({ severity: 'urgent' }),
+    ]);
   });
 });

@@ -274,12 +274,15 @@ async function evaluateAndRaise(
     to: new Date(Math.max(...times)),
   });
   const historyReadings: MonitoringReading[] = toMonitoringReadings(history);
-  const candidates = evaluateMonitoringRules({
+  const candidates = foldSuperseded(
     rules,
-    history: historyReadings,
-    newReadings,
-    now: receivedAt,
-  });
+    evaluateMonitoringRules({
+      rules,
+      history: historyReadings,
+      newReadings,
+      now: receivedAt,
+    }),
+  );
   if (candidates.length === 0) return { raised: [], pushes: [] };
   const timeOf = new Map<string, number>();
   for (const r of [...historyReadings, ...newReadings]) timeOf.set(r.id, new Date(r.takenAt).getTime());
