@@ -27,6 +27,8 @@ const COMPARISON_WORDS: Readonly<Record<Comparison, MonitoringText>> = {
 
 /** Two decimals at most: 3.89 stays 3.89 so it never reads as the 3.9 limit it is below. */
 const num = (v: number): string => String(Math.round(v * 100) / 100);
+/** Means and changes to one decimal: 149.7 mmHg, not 149.67. */
+const mean = (v: number): string => String(Math.round(v * 10) / 10);
 
 type LimitRule = ThresholdRule | ConsecutiveRule;
 
@@ -75,8 +77,8 @@ export function alertMessage(rule: MonitoringRule, detail: StateDetail, runLengt
     case 'rate-of-change': {
       if (detail.type !== 'change') return { 'zh-CN': m['zh-CN'], 'en-US': m['en-US'] };
       const up = rule.direction === 'rise';
-      const span = `${num(detail.from)} → ${num(detail.to)}`;
-      const change = `${num(detail.change)} ${m.unit}`;
+      const span = `${mean(detail.from)} → ${mean(detail.to)}`;
+      const change = `${mean(detail.change)} ${m.unit}`;
       if (rule.kind === 'trend') {
         const d = rule.windowDays;
         return {
