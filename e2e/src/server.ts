@@ -69,6 +69,7 @@ export async function startServer(): Promise<RunningServer> {
   const adminUrl = process.env.DATABASE_URL;
   const port = await freePort();
   const embeddedPort = adminUrl ? null : await freePort();
+  const mqttPort = await freePort();
   const embeddedDir = adminUrl ? null : path.join(EMBEDDED_ROOT, `run-${randomBytes(4).toString('hex')}`);
   if (embeddedDir) {
     await removeStaleClusters();
@@ -87,6 +88,8 @@ export async function startServer(): Promise<RunningServer> {
     DEMO_PATIENTS: '60',
     LOGIN_RATE_LIMIT: '10000',
     RATE_LIMIT_MAX: '100000',
+    // The embedded MQTT broker on a port of its own: a machine's Mosquitto may hold 1883.
+    MQTT_EMBEDDED_PORT: String(mqttPort),
   };
   if (adminUrl) env.DATABASE_URL = databaseUrl;
   else delete env.DATABASE_URL;
