@@ -7,6 +7,8 @@ export const enUSMonitoring: MonitoringMessages = {
     record: 'Record a reading',
     readingCount: 'Readings',
     percent: '{{value}}%',
+    offlineLoad:
+      'Your phone is offline; the latest data will show once it is back online. You can still record a reading.',
     pulseValue: 'Pulse {{value}}',
     types: {
       'blood-pressure': 'Blood pressure',
@@ -57,6 +59,9 @@ export const enUSMonitoring: MonitoringMessages = {
     today: {
       title: 'Today’s readings',
       empty: 'No readings yet today.',
+      sensorCount:
+        'Your glucose sensor sent {{count}} readings today; the newest is shown above. See the full curve in “Trends and what they mean”.',
+      showAll: 'Show all ({{count}})',
     },
     reminders: {
       title: 'To measure today',
@@ -190,6 +195,8 @@ export const enUSMonitoring: MonitoringMessages = {
       unstable: 'swings a lot',
       insufficient: 'There are not many readings yet, so take these numbers as a first impression.',
       band: 'Target range {{range}}',
+      chartNote:
+        'The green band is the target range of {{range}} mmol/L; where the line is inside it, you are on target.',
     },
     weight: {
       latest: 'Latest',

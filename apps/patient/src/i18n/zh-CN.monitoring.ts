@@ -5,6 +5,7 @@ export const zhCNMonitoring = {
     record: '记录一次测量',
     readingCount: '测量次数',
     percent: '{{value}}%',
+    offlineLoad: '手机没有联网，联网后会显示最新的数据。你仍可以记录测量。',
     pulseValue: '脉搏 {{value}}',
     types: {
       'blood-pressure': '血压',
@@ -54,6 +55,8 @@ export const zhCNMonitoring = {
     today: {
       title: '今天的记录',
       empty: '今天还没有测量记录。',
+      sensorCount: '动态血糖今天共 {{count}} 条读数，上面是最新一条。完整曲线见“趋势与解读”。',
+      showAll: '显示全部（{{count}}）',
     },
     reminders: {
       title: '今天要测量',
@@ -176,6 +179,7 @@ export const zhCNMonitoring = {
       unstable: '波动较大',
       insufficient: '读数还不够多，以上数字仅供参考。',
       band: '目标范围 {{range}}',
+      chartNote: '绿色区域是目标范围 {{range}} mmol/L，线在绿色区域里为达标。',
     },
     weight: {
       latest: '最近一次',

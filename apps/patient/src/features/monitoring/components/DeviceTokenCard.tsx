@@ -11,7 +11,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
 export function DeviceTokenCard({ device, onDone }: { device: DeviceWithToken; onDone: () => void }) {
   const { t } = useTranslation();
   const tokenId = useId();
-  const input = useRef<HTMLInputElement>(null);
+  const input = useRef<HTMLTextAreaElement>(null);
   const [copy, setCopy] = useState<CopyState>('idle');
   const restUrl = `${window.location.origin}${API_BASE}/readings`;
 
@@ -34,11 +34,12 @@ export function DeviceTokenCard({ device, onDone }: { device: DeviceWithToken; o
         <label className="field-label" htmlFor={tokenId}>
           {t('monitoring.devices.tokenLabel')}
         </label>
-        <input
+        <textarea
           ref={input}
           id={tokenId}
           className="field-input token-input"
           value={device.token}
+          rows={2}
           readOnly
           onFocus={(e) => e.target.select()}
           aria-describedby={`${tokenId}-warning`}

@@ -97,6 +97,7 @@ export function GlucoseCard({ glucose, patientId, days }: GlucoseCardProps) {
         unit="mmol/L"
         band={band}
       />
+      <p className="muted">{t('monitoring.glucose.chartNote', { range })}</p>
     </section>
   );
 }

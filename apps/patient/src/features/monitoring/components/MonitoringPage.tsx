@@ -53,7 +53,10 @@ function MonitoringHome({ patientId, acting, canEdit }: RecordContext) {
       ) : (
         <Notice tone="info">{t('health.readOnly')}</Notice>
       )}
-      {summary.isPending && <Loading />}
+      {summary.isPending && summary.fetchStatus === 'paused' && (
+        <Notice tone="info">{t('monitoring.offlineLoad')}</Notice>
+      )}
+      {summary.isPending && summary.fetchStatus === 'fetching' && <Loading />}
       <ErrorNotice error={summary.error} />
       {summary.data && (
         <RemindersCard
@@ -63,7 +66,11 @@ function MonitoringHome({ patientId, acting, canEdit }: RecordContext) {
           canEdit={canEdit}
         />
       )}
-      <TodayReadings readings={today.data} isPending={today.isPending} error={today.error} />
+      <TodayReadings
+        readings={today.data}
+        isPending={today.isPending && today.fetchStatus === 'fetching'}
+        error={today.error}
+      />
       <nav aria-labelledby="monitoring-more-title">
         <h2 id="monitoring-more-title" className="sr-only">
           {t('monitoring.links.title')}

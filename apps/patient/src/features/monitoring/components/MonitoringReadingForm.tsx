@@ -46,6 +46,8 @@ export function MonitoringReadingForm({ patientId, initialType, onDone }: Monito
 
   const save = useMutation({
     mutationFn: (input: ReadingInput) => readingOutbox.submit(patientId, input),
+    // The outbox keeps the reading offline itself; the mutation must not wait for the network.
+    networkMode: 'always',
     onSuccess: (outcome) => {
       if (outcome.status === 'failed') return;
       const refused = outcome.status === 'sent' ? outcome.result.rejected[0] : undefined;

@@ -15,7 +15,7 @@ export function OutboxCard({ patientId }: { patientId: string }) {
   const pending = usePendingReadings(patientId);
   const recent = useRecentSends(patientId);
   const online = useOnline();
-  const flush = useMutation({ mutationFn: () => readingOutbox.flush(patientId) });
+  const flush = useMutation({ mutationFn: () => readingOutbox.flush(patientId), networkMode: 'always' });
   if (pending.length === 0 && recent.length === 0) return null;
   return (
     <section className="card stack" aria-labelledby="outbox-title" data-testid="outbox">

@@ -54,20 +54,29 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** The value axis covers every point, target line and band edge, with some room. */
-export function valueBounds(spec: ChartSpec): { min: number; max: number } | null {
+/** A tidy tick step giving about five ticks over the span. */
+function niceStep(span: number): number {
+  const raw = span / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const scaled = raw / magnitude;
+  const nice = [1, 2, 2.5, 5, 10].find((n) => scaled <= n) ?? 10;
+  return nice * magnitude;
+}
+
+/** The value axis covers every point, target line and band edge, with some room, on whole ticks. */
+export function valueBounds(spec: ChartSpec): { min: number; max: number; interval: number } | null {
   const values = spec.lines.flatMap((l) => l.points.map((p) => p.value));
   if (values.length === 0) return null;
   for (const t of spec.targets ?? []) values.push(t.value);
   if (spec.band) values.push(spec.band.low, spec.band.high);
   const low = Math.min(...values);
   const high = Math.max(...values);
-  const room = Math.max((high - low) * 0.1, Math.abs(high) * 0.02, 0.5);
-  const digits = high - low < 20 ? 1 : 0;
-  const factor = 10 ** digits;
+  const room = Math.max((high - low) * 0.08, Math.abs(high) * 0.02, 0.5);
+  const interval = niceStep(high + room - Math.max(0, low - room));
   return {
-    min: Math.max(0, Math.floor((low - room) * factor) / factor),
-    max: Math.ceil((high + room) * factor) / factor,
+    min: Math.max(0, Math.floor((low - room) / interval) * interval),
+    max: Math.ceil((high + room) / interval) * interval,
+    interval,
   };
 }
 
@@ -97,7 +106,7 @@ export function tooltipText(spec: ChartSpec, params: readonly TooltipParam[], lo
 
 /** The ECharts option of a monitoring chart: readings over the period, target lines or band, localized axes. */
 export function buildMonitoringOption(spec: ChartSpec, settings: ChartSettings): MonitoringChartOption {
-  const bounds = valueBounds(spec) ?? { min: 0, max: 1 };
+  const bounds = valueBounds(spec) ?? { min: 0, max: 1, interval: 0.2 };
   const fontSize = settings.elder ? 16 : 12;
   const symbolSize = settings.elder ? 9 : 6;
   const multiYear = new Date(spec.from).getFullYear() !== new Date(spec.to).getFullYear();
@@ -111,7 +120,12 @@ export function buildMonitoringOption(spec: ChartSpec, settings: ChartSettings):
       symbol: index === 0 ? 'circle' : 'rect',
       symbolSize,
       sampling: dense ? 'lttb' : undefined,
-      lineStyle: { color, width: settings.elder ? 3 : 2, type: index === 0 ? 'solid' : 'dashed' },
+      lineStyle: {
+        color,
+        // A sensor's dense line is drawn thin, so its ups and downs stay apart.
+        width: dense ? 1 : settings.elder ? 3 : 2,
+        type: index === 0 ? 'solid' : 'dashed',
+      },
       itemStyle: { color },
       data: line.points.map((p) => [new Date(p.at).getTime(), p.value]),
       markLine:
@@ -129,7 +143,8 @@ export function buildMonitoringOption(spec: ChartSpec, settings: ChartSettings):
           ? {
               silent: true,
               itemStyle: { color: BAND_COLOR },
-              label: { position: 'insideTopLeft', color: '#00573a', fontSize },
+              // Named for the tooltip and screen readers; the text under the chart says what the band is.
+              label: { show: false },
               data: [[{ yAxis: spec.band.low, name: spec.band.label }, { yAxis: spec.band.high }]],
             }
           : undefined,
@@ -168,6 +183,7 @@ export function buildMonitoringOption(spec: ChartSpec, settings: ChartSettings):
       type: 'value',
       min: bounds.min,
       max: bounds.max,
+      interval: bounds.interval,
       axisLabel: {
         fontSize,
         color: '#595959',
