@@ -53,6 +53,7 @@ export const enUSMonitoring: MonitoringMessages = {
       open: 'Open home monitoring',
     },
     home: {
+      spoken: 'Still to measure today: {{items}}',
       todoLabel: 'Still to measure today',
       measure: 'Measure {{what}}',
     },

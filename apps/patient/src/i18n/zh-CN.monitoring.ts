@@ -49,6 +49,7 @@ export const zhCNMonitoring = {
       open: '查看居家监测',
     },
     home: {
+      spoken: '今天还要测量：{{items}}',
       todoLabel: '今天还要测量',
       measure: '测{{what}}',
     },

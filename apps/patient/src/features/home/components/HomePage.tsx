@@ -3,10 +3,12 @@ import { ErrorNotice } from '../../../ui/Notice.tsx';
 import { NotificationBell } from '../../notifications/components/NotificationBell.tsx';
 import { LinkList } from '../../../ui/LinkList.tsx';
 import { usePageTitle } from '../../../ui/usePageTitle.ts';
+import { useTodayMeasurements } from '../../monitoring/hooks/useTodayMeasurements.ts';
 import { ElderModeCard } from '../../preferences/components/ElderModeCard.tsx';
 import { useElderMode } from '../../preferences/hooks/useElderMode.ts';
 import { ProfileSwitcher } from '../../profiles/components/ProfileSwitcher.tsx';
 import { useActingProfile } from '../../profiles/hooks/acting-profile-context.ts';
+import { useRecordPatient } from '../../records/hooks/useRecordPatient.ts';
 import { Greeting } from './Greeting.tsx';
 import { TodayCard } from './TodayCard.tsx';
 
@@ -14,12 +16,27 @@ export function HomePage() {
   const { t } = useTranslation();
   const { elderMode } = useElderMode();
   const { profiles, error } = useActingProfile();
+  const { patientId } = useRecordPatient();
+  const { todo, urgent } = useTodayMeasurements(patientId);
   usePageTitle(t('home.title'));
+  // What the read-aloud button says about today: urgent advice first, then what is left to measure.
+  const todaySummary = [
+    urgent?.patientAdvice,
+    todo.length > 0
+      ? t('monitoring.home.spoken', {
+          items: todo
+            .map((s) => `${s.time} ${t(`monitoring.types.${s.type}`)}`)
+            .join(t('common.listSeparator')),
+        })
+      : t('home.todayEmpty'),
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   // Elder mode shows fewer things per screen: greeting, today and the elder-mode switch only.
   return (
     <div className="page stack" style={{ paddingTop: 'var(--cl-gap)' }}>
-      <Greeting todaySummary={t('home.todayEmpty')} />
+      <Greeting todaySummary={todaySummary} />
       <NotificationBell />
       <ErrorNotice error={error} />
       {!elderMode && profiles.length > 0 && (

@@ -2,10 +2,7 @@ import { RightOutline } from 'antd-mobile-icons';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { SUMMARY_DAYS } from '../hooks/useMonitoringPush.ts';
-import { useMonitoringSummary, useTodayReadings } from '../hooks/useMonitoringQueries.ts';
-import { usePendingReadings } from '../hooks/useOutbox.ts';
-import { openSlots, reminderSlots } from '../lib/today.ts';
+import { useTodayMeasurements } from '../hooks/useTodayMeasurements.ts';
 import '../monitoring.css';
 
 interface MonitoringTodayProps {
@@ -20,13 +17,7 @@ interface MonitoringTodayProps {
  */
 export function MonitoringToday({ patientId, empty }: MonitoringTodayProps) {
   const { t } = useTranslation();
-  const summary = useMonitoringSummary(patientId, SUMMARY_DAYS);
-  const today = useTodayReadings(patientId);
-  const pending = usePendingReadings(patientId ?? '');
-  const plan = summary.data?.plan ?? null;
-  const taken = [...(today.data ?? []), ...pending.map((e) => e.reading)];
-  const todo = plan && today.data ? openSlots(reminderSlots(plan.reminders, taken, new Date())) : [];
-  const urgent = summary.data?.openAlerts.find((a) => a.severity === 'urgent' && a.patientAdvice?.trim());
+  const { todo, urgent, pending } = useTodayMeasurements(patientId);
   return (
     <>
       {urgent && (
