@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { enUSAdmin } from './en-US.admin';
 import { enUSCheckups } from './en-US.checkups';
 import { enUSFollowUp } from './en-US.followup';
+import { enUSMonitoring } from './en-US.monitoring';
 import { enUSRecords } from './en-US.records';
 
 /** English strings: the same keys as zh-CN.ts, which the type and i18n.test.ts both enforce. */
@@ -244,5 +245,6 @@ export const enUS: Messages = {
   ...enUSAdmin,
   ...enUSCheckups,
   ...enUSFollowUp,
+  ...enUSMonitoring,
   ...enUSRecords,
 };

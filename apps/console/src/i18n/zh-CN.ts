@@ -1,6 +1,7 @@
 import { zhCNAdmin } from './zh-CN.admin';
 import { zhCNCheckups } from './zh-CN.checkups';
 import { zhCNFollowUp } from './zh-CN.followup';
+import { zhCNMonitoring } from './zh-CN.monitoring';
 import { zhCNRecords } from './zh-CN.records';
 
 /** Chinese strings: the source of every key. en-US.ts must hold exactly the same keys (i18n.test.ts checks). */
@@ -236,6 +237,7 @@ export const zhCN = {
   ...zhCNAdmin,
   ...zhCNCheckups,
   ...zhCNFollowUp,
+  ...zhCNMonitoring,
   ...zhCNRecords,
 };
 
