@@ -18,6 +18,8 @@ import {
   CHECKUP_PACKAGE_ROLES,
   FOLLOW_UP_ROLES,
   FOLLOW_UP_RULE_ROLES,
+  MONITORING_ROLES,
+  MONITORING_SETTINGS_ROLES,
   PATIENT_ROLES,
 } from './features/auth/roles';
 import { CheckupImportPage } from './features/checkups/components/CheckupImportPage';
@@ -26,6 +28,9 @@ import { CheckupPackagesPage } from './features/checkups/components/CheckupPacka
 import { FollowUpRulesPage } from './features/followup/components/FollowUpRulesPage';
 import { FollowUpWorklistPage } from './features/followup/components/FollowUpWorklistPage';
 import { AcceptInvitationPage } from './features/invitations/components/AcceptInvitationPage';
+import { AlertInboxPage } from './features/monitoring/components/AlertInboxPage';
+import { MonitoringBoardPage } from './features/monitoring/components/MonitoringBoardPage';
+import { MonitoringSettingsPage } from './features/monitoring/components/MonitoringSettingsPage';
 import { PatientProfilePage } from './features/patients/components/PatientProfilePage';
 import { PatientsPage } from './features/patients/components/PatientsPage';
 import { AppLayout } from './features/shell/components/AppLayout';
@@ -86,6 +91,18 @@ export function AppRoutes() {
         <Route
           path="admin/followup-rules"
           element={<RequireRole roles={FOLLOW_UP_RULE_ROLES}>{<FollowUpRulesPage />}</RequireRole>}
+        />
+        <Route
+          path="alerts"
+          element={<RequireRole roles={MONITORING_ROLES}>{<AlertInboxPage />}</RequireRole>}
+        />
+        <Route
+          path="monitoring"
+          element={<RequireRole roles={MONITORING_ROLES}>{<MonitoringBoardPage />}</RequireRole>}
+        />
+        <Route
+          path="admin/monitoring"
+          element={<RequireRole roles={MONITORING_SETTINGS_ROLES}>{<MonitoringSettingsPage />}</RequireRole>}
         />
         <Route path="account/security" element={<SecurityPage />} />
         <Route path="*" element={<NotFoundPage />} />

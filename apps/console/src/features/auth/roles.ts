@@ -18,3 +18,6 @@ export const CHECKUP_MAPPING_ROLES: readonly StaffRole[] = ['org_admin', 'health
 export const CHECKUP_PACKAGE_ROLES: readonly StaffRole[] = ['org_admin'];
 export const FOLLOW_UP_ROLES: readonly StaffRole[] = ['health_manager', 'nurse', 'doctor', 'org_admin'];
 export const FOLLOW_UP_RULE_ROLES: readonly StaffRole[] = ['org_admin'];
+export const MONITORING_ROLES: readonly StaffRole[] = ['doctor', 'nurse', 'health_manager'];
+export const MONITORING_RULE_ROLES: readonly StaffRole[] = ['doctor'];
+export const MONITORING_SETTINGS_ROLES: readonly StaffRole[] = ['org_admin'];

@@ -1,5 +1,8 @@
 import {
   AlertOutlined,
+  BellOutlined,
+  FundOutlined,
+  MonitorOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   GoldOutlined,
@@ -25,12 +28,15 @@ import {
   CHECKUP_PACKAGE_ROLES,
   FOLLOW_UP_ROLES,
   FOLLOW_UP_RULE_ROLES,
+  MONITORING_ROLES,
+  MONITORING_SETTINGS_ROLES,
 } from '../auth/roles';
 import { hasAnyRole } from '../auth/hooks/use-me';
+import { AlertsNavLabel } from '../monitoring/components/AlertsNavLabel';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-function link(path: string, label: string, icon: ReactNode, testId?: string): MenuItem {
+function link(path: string, label: ReactNode, icon: ReactNode, testId?: string): MenuItem {
   return {
     key: path,
     icon,
@@ -52,6 +58,12 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
   }
   if (hasAnyRole(me, FOLLOW_UP_ROLES)) {
     items.push(link('/followup', t('followUp.nav'), <ScheduleOutlined aria-hidden />, 'nav-followup'));
+  }
+  if (hasAnyRole(me, MONITORING_ROLES)) {
+    items.push(
+      link('/alerts', <AlertsNavLabel />, <BellOutlined aria-hidden />, 'nav-alerts'),
+      link('/monitoring', t('monitoring.nav.board'), <FundOutlined aria-hidden />, 'nav-monitoring'),
+    );
   }
   const checkups: MenuItem[] = [];
   if (hasAnyRole(me, CHECKUP_IMPORT_ROLES)) {
@@ -105,6 +117,16 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
       ),
     );
   }
+  if (hasAnyRole(me, MONITORING_SETTINGS_ROLES)) {
+    admin.push(
+      link(
+        '/admin/monitoring',
+        t('monitoring.nav.settings'),
+        <MonitorOutlined aria-hidden />,
+        'nav-monitoring-settings',
+      ),
+    );
+  }
   if (hasAnyRole(me, AUDIT_ROLES)) {
     admin.push(link('/admin/audit', t('nav.audit'), <AuditOutlined aria-hidden />, 'nav-audit'));
   }
@@ -121,6 +143,9 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
 const NAV_PATHS = [
   '/patients',
   '/followup',
+  '/alerts',
+  '/monitoring',
+  '/admin/monitoring',
   '/checkups/import',
   '/checkups/mappings',
   '/checkups/packages',
