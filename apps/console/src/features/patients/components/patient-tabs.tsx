@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PatientCheckupsTab } from '../../checkups/components/PatientCheckupsTab';
 import { PatientFollowUpTab } from '../../followup/components/PatientFollowUpTab';
+import { PatientMonitoringTab } from '../../monitoring/components/PatientMonitoringTab';
 import { DocumentsTab } from '../../records/components/DocumentsTab';
 import { RecordSectionsTab } from '../../records/components/RecordSectionsTab';
 import { RecordSummaryTab } from '../../records/components/RecordSummaryTab';
@@ -10,7 +11,8 @@ import { TimelineTab } from '../../records/components/TimelineTab';
 import { TrendsTab } from '../../records/components/TrendsTab';
 
 // The tabs of the patient page, in order. Each feature adds its one entry here (and nothing else in the page):
-// records owns summary, timeline, trends, record and documents; checkups and follow-up add theirs at the marks.
+// records owns summary, timeline, trends, record and documents; checkups, follow-up and monitoring add
+// theirs at the marks.
 
 export interface PatientTabContext {
   patientId: string;
@@ -52,6 +54,12 @@ export function usePatientTabs({ patientId, canEdit, profile }: PatientTabContex
     },
     // --- Follow-up tab (features/followup adds it here) ------------------------------------------------------
     { key: 'followup', label: t('followUp.tab'), children: <PatientFollowUpTab patientId={patientId} /> },
+    // --- Monitoring tab (features/monitoring adds it here) ---------------------------------------------------
+    {
+      key: 'monitoring',
+      label: t('monitoringTab.tab'),
+      children: <PatientMonitoringTab patientId={patientId} canEdit={canEdit} />,
+    },
     // ---------------------------------------------------------------------------------------------------------
     { key: 'profile', label: t('record.tabs.profile'), children: profile },
   ];
