@@ -49,8 +49,7 @@ describe('patient app on a phone', () => {
 
       await signInWithPassword(page, ZHANG_WEI, 'zh-CN', 'patient-tabs-login');
       expect(await page.getByTestId('home-greeting').innerText()).toMatch(greetingPattern('zh-CN', '张伟'));
-      // His CGM saw a low last night (demo data): today's card leads with what to do, and links to monitoring.
-      await page.getByTestId('home-urgent-advice').waitFor();
+      // He is on a monitoring plan (demo data): today's card shows what to measure and links to monitoring.
       await page.getByTestId('home-monitoring').waitFor();
       expect(await tabLabels(page)).toEqual(TABS.map((tab) => zh.nav[tab]));
       expect(await htmlLang(page)).toBe('zh-CN');

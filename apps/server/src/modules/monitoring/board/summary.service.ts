@@ -23,6 +23,8 @@ import { toReadings } from '../readings/readings.service.ts';
 import { loadPlan } from '../rules/plan-rules.service.ts';
 
 const DAY_MS = 86_400_000;
+/** How long after its latest reading an urgent alert's advice is shown to the patient. */
+const ADVICE_FRESH_MS = 2 * 3_600_000;
 const round = (v: number, digits = 1) => Math.round(v * 10 ** digits) / 10 ** digits;
 
 export class SummaryService {
@@ -53,7 +55,17 @@ export class SummaryService {
         .executeTakeFirst();
       const alerts = await tx
         .selectFrom('alerts')
-        .select(['id', 'version', 'severity', 'status', 'message_zh', 'message_en', 'advice_zh', 'advice_en'])
+        .select([
+          'id',
+          'version',
+          'severity',
+          'status',
+          'message_zh',
+          'message_en',
+          'advice_zh',
+          'advice_en',
+          'last_reading_at',
+        ])
         .where('patient_id', '=', patientId)
         .where('status', '<>', 'resolved')
         .orderBy('created_at', 'desc')
@@ -86,7 +98,11 @@ export class SummaryService {
           severity: a.severity,
           status: a.status,
           message: zh ? a.message_zh : a.message_en,
-          patientAdvice: (zh ? a.advice_zh : a.advice_en) ?? null,
+          // "Take 15 g of sugar now" is advice for the moment: it is not repeated hours after the reading.
+          patientAdvice:
+            a.last_reading_at && a.last_reading_at.getTime() > to.getTime() - ADVICE_FRESH_MS
+              ? ((zh ? a.advice_zh : a.advice_en) ?? null)
+              : null,
         })),
         plan,
       };
