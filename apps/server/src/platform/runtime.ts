@@ -11,7 +11,12 @@ import type { Logger } from './logging.ts';
 import { auditSealJob } from './audit/audit-seal.job.ts';
 import { sweepJob } from './maintenance/sweep.job.ts';
 import { checkupImportJob } from '../modules/checkups/index.ts';
-import { alertEscalationJob, measurementRemindersJob, missingDataJob, monitoringImportJob } from '../modules/monitoring/index.ts';
+import {
+  alertEscalationJob,
+  measurementRemindersJob,
+  missingDataJob,
+  monitoringImportJob,
+} from '../modules/monitoring/index.ts';
 import { createFileStore } from './files/index.ts';
 import { RecordingRealtime, type Realtime } from './realtime/realtime.ts';
 import { SocketRealtime } from './realtime/socket-realtime.ts';
