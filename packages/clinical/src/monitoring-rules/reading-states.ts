@@ -74,28 +74,42 @@ export function limitStates(rule: LimitRule, points: readonly Point[]): PointSta
 const signed = (direction: 'rise' | 'fall', from: number, to: number): number =>
   direction === 'rise' ? to - from : from - to;
 
-const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / values.length;
+/** Readings named as evidence per window at most: a dense series (a CGM) would otherwise name thousands. */
+export const MAX_EVIDENCE_PER_WINDOW = 50;
 
-/** Mean over (t - W, t] against the mean over (t - 2W, t - W], at each reading of the metric. */
+/**
+ * Mean over (t - W, t] against the mean over (t - 2W, t - W], at each reading of the metric. The series is in time
+ * order, so both windows are index ranges whose ends only move forward: two pointers and prefix sums keep this
+ * linear in the number of readings (a CGM sends 1,440 a day).
+ */
 export function trendStates(rule: TrendRule, points: readonly Point[]): PointState[] {
   const series = withMetric(points, rule.metric);
   const w = rule.windowDays * DAY_MS;
+  const prefix = [0];
+  for (const s of series) prefix.push(prefix[prefix.length - 1]! + s.value);
+  const sum = (from: number, to: number) => prefix[to]! - prefix[from]!; // [from, to)
+  const ids = (from: number, to: number) =>
+    series.slice(Math.max(from, to - MAX_EVIDENCE_PER_WINDOW), to).map((s) => s.point.id);
+  let currentStart = 0;
+  let previousStart = 0;
   return series.map(({ point, value }, i) => {
-    const upTo = series.slice(0, i + 1);
-    const current = upTo.filter((s) => s.point.t > point.t - w);
-    const previous = upTo.filter((s) => s.point.t <= point.t - w && s.point.t > point.t - 2 * w);
-    const enough =
-      current.length >= rule.minReadingsPerWindow && previous.length >= rule.minReadingsPerWindow;
-    if (!enough || current.length === 0 || previous.length === 0) {
+    while (series[currentStart]!.point.t <= point.t - w) currentStart++;
+    while (series[previousStart]!.point.t <= point.t - 2 * w) previousStart++;
+    const current = i + 1 - currentStart;
+    const previous = currentStart - previousStart;
+    const enough = current >= rule.minReadingsPerWindow && previous >= rule.minReadingsPerWindow;
+    if (!enough || current === 0 || previous === 0) {
       return { point, holds: false, evidence: [point.id], detail: { type: 'value', value } };
     }
-    const from = mean(previous.map((s) => s.value));
-    const to = mean(current.map((s) => s.value));
+    const from = sum(previousStart, currentStart) / previous;
+    const to = sum(currentStart, i + 1) / current;
     const change = signed(rule.direction, from, to);
+    const holds = change >= rule.minChange - EPSILON;
     return {
       point,
-      holds: change >= rule.minChange - EPSILON,
-      evidence: [...previous, ...current].map((s) => s.point.id),
+      holds,
+      // Evidence is only read from states that hold: build it only for them.
+      evidence: holds ? [...ids(previousStart, currentStart), ...ids(currentStart, i + 1)] : [point.id],
       detail: { type: 'change', from, to, change },
     };
   });
@@ -105,10 +119,12 @@ export function trendStates(rule: TrendRule, points: readonly Point[]): PointSta
 export function rateStates(rule: RateOfChangeRule, points: readonly Point[]): PointState[] {
   const series = withMetric(points, rule.metric);
   const within = rule.withinDays * DAY_MS;
+  let windowStart = 0;
   return series.map(({ point, value }, i) => {
+    while (point.t - series[windowStart]!.point.t > within) windowStart++;
     let best: { id: string; from: number; change: number } | undefined;
-    for (const earlier of series.slice(0, i)) {
-      if (point.t - earlier.point.t > within) continue;
+    for (let j = windowStart; j < i; j++) {
+      const earlier = series[j]!;
       const change = signed(rule.direction, earlier.value, value);
       if (best === undefined || change > best.change)
         best = { id: earlier.point.id, from: earlier.value, change };

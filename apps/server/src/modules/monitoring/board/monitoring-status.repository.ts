@@ -30,30 +30,39 @@ export async function refreshMonitoringStatus(
              updated_at = now()`.execute(tx);
     return;
   }
+  // The window's start as a value, not now(): the planner then prunes the yearly partitions it cannot touch.
+  const windowStart = new Date(Date.now() - STATUS_WINDOW_DAYS * 86_400_000);
+  // One indexed scan of the patient's last 14 days of BP and glucose rows; a BP reading's two rows are paired by
+  // grouping on its reading key and time (a hash aggregate, not a join).
   await sql`
     WITH w AS (
       SELECT code, value_num, effective_at, split_part(dedupe_key, '#', 1) AS k
         FROM observations
        WHERE patient_id = ${input.patientId} AND code IN ('8480-6', '8462-4', '15074-8')
-         AND effective_at > now() - make_interval(days => ${STATUS_WINDOW_DAYS})
+         AND effective_at > ${windowStart}
          AND dedupe_key LIKE 'rd:%' AND status <> 'entered_in_error'),
     bp AS (
-      SELECT s.value_num AS sys, d.value_num AS dia
-        FROM w s JOIN w d ON d.k = s.k AND d.effective_at = s.effective_at AND d.code = '8462-4'
-       WHERE s.code = '8480-6'),
-    g AS (SELECT value_num FROM w WHERE code = '15074-8'),
+      SELECT max(value_num) FILTER (WHERE code = '8480-6') AS sys,
+             max(value_num) FILTER (WHERE code = '8462-4') AS dia
+        FROM w WHERE code IN ('8480-6', '8462-4')
+       GROUP BY k, effective_at),
     agg AS (
-      SELECT (SELECT count(*) FROM bp)::int AS bp_n, (SELECT avg(sys) FROM bp) AS bp_sys,
-             (SELECT avg(dia) FROM bp) AS bp_dia,
-             (SELECT 100.0 * avg(CASE WHEN sys < 135 AND dia < 85 THEN 1 ELSE 0 END) FROM bp) AS bp_in,
-             (SELECT count(*) FROM g)::int AS g_n, (SELECT avg(value_num) FROM g) AS g_mean,
-             (SELECT 100.0 * avg(CASE WHEN value_num >= 3.9 AND value_num <= 10.0 THEN 1 ELSE 0 END) FROM g) AS g_in)
+      SELECT count(*) FILTER (WHERE sys IS NOT NULL AND dia IS NOT NULL)::int AS bp_n,
+             avg(sys) FILTER (WHERE dia IS NOT NULL) AS bp_sys,
+             avg(dia) FILTER (WHERE sys IS NOT NULL) AS bp_dia,
+             100.0 * avg(CASE WHEN sys < 135 AND dia < 85 THEN 1 ELSE 0 END)
+               FILTER (WHERE sys IS NOT NULL AND dia IS NOT NULL) AS bp_in
+        FROM bp),
+    g AS (
+      SELECT count(*)::int AS g_n, avg(value_num) AS g_mean,
+             100.0 * avg(CASE WHEN value_num >= 3.9 AND value_num <= 10.0 THEN 1 ELSE 0 END) AS g_in
+        FROM w WHERE code = '15074-8')
     INSERT INTO monitoring_status (patient_id, org_id, last_reading_at, last_by_type, bp_readings, bp_systolic_mean,
                                    bp_diastolic_mean, bp_in_target_percent, glucose_readings, glucose_mean,
                                    glucose_in_range_percent)
     SELECT ${input.patientId}, ${input.orgId}, ${last}, ${lastJson}::jsonb, bp_n, bp_sys, bp_dia, bp_in, g_n,
            g_mean, g_in
-      FROM agg
+      FROM agg, g
     ON CONFLICT (patient_id) DO UPDATE
        SET last_reading_at = greatest(monitoring_status.last_reading_at, EXCLUDED.last_reading_at),
            last_by_type = ${mergeLastByType},

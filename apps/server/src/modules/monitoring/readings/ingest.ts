@@ -6,6 +6,7 @@ import {
   evaluateMonitoringRules,
   requiredHistoryDays,
   type AlertCandidate,
+  type MonitoringMetric,
   type MonitoringReading,
   type MonitoringRule,
 } from '@careloop/clinical';
@@ -34,6 +35,16 @@ import { raiseAlerts, type Push, type RaisedAlert } from '../alerts/raise-alerts
 import { careChain, resolveMissingData, type CandidateToStore } from '../alerts/alerts.repository.ts';
 import { refreshMonitoringStatus } from '../board/monitoring-status.repository.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
+
+/** Observation codes a rule metric is read from (a BP reading's pulse is heart rate too). */
+const CODES_OF_METRIC: Readonly<Record<MonitoringMetric, readonly string[]>> = {
+  systolic: ['8480-6', '8462-4'],
+  diastolic: ['8480-6', '8462-4'],
+  glucose: ['15074-8'],
+  weight: ['29463-7'],
+  'heart-rate': ['8867-4'],
+  spo2: ['59408-5'],
+};
 
 /** Readings taken longer ago than this are stored but raise no alert (a device catching up, an import of history). */
 export const ALERT_WINDOW_MS = 72 * 3_600_000;
@@ -262,14 +273,26 @@ async function evaluateAndRaise(
     (e) => e.reading.takenAt.getTime() >= horizon && Object.keys(e.reading.values).length > 0,
   );
   if (fresh.length === 0) return { raised: [], pushes: [] };
-  const rules = (await loadPatientRules(tx, req.patientId)).filter((r) => r.kind !== 'missing-data');
+  // Only the rules that watch what this batch measured, and only the history those rules need: a glucose
+  // batch reads a day of glucose (its rules are limits), a BP batch two weeks of BP (the weekly trend).
+  const measured = new Set(fresh.flatMap((e) => Object.keys(e.reading.values)));
+  const rules = (await loadPatientRules(tx, req.patientId)).filter(
+    (r) =>
+      r.kind !== 'missing-data' &&
+      (measured.has(r.metric) ||
+        ('companion' in r && r.companion !== undefined && measured.has(r.companion.metric))),
+  );
+  if (rules.length === 0) return { raised: [], pushes: [] };
   const freshRows: ReadingRow[] = fresh.flatMap((e) => e.rows.map(asReadingRow));
   const newReadings = toMonitoringReadings(freshRows);
   const times = fresh.map((e) => e.reading.takenAt.getTime());
   const days = requiredHistoryDays(rules);
+  const metrics = new Set(
+    rules.flatMap((r) => [r.metric, ...('companion' in r && r.companion ? [r.companion.metric] : [])]),
+  );
   const history = await readingsRepository.rows(tx, {
     patientId: req.patientId,
-    codes: ['8480-6', '8462-4', '8867-4', '15074-8', '29463-7', '59408-5'],
+    codes: [...metrics].flatMap((m) => CODES_OF_METRIC[m]),
     from: new Date(Math.min(...times) - days * 86_400_000),
     to: new Date(Math.max(...times)),
   });
