@@ -2,14 +2,17 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { authenticator } from 'otplib';
+import pino from 'pino';
 import { loadConfig } from '../../apps/server/src/config.ts';
 import { buildApp } from '../../apps/server/src/app.ts';
-import { openDatabase, type DatabaseHandle } from '../../apps/server/src/platform/db/database.ts';
+import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
 import { migrate } from '../../apps/server/src/platform/db/migrate.ts';
 import { createDeps } from '../../apps/server/src/platform/runtime.ts';
 import { uuidv7 } from '../../apps/server/src/platform/db/ids.ts';
 import { hashPassword } from '../../apps/server/src/modules/identity/passwords.ts';
 import type { AppDeps } from '../../apps/server/src/platform/deps.ts';
+import { SocketRealtime } from '../../apps/server/src/platform/realtime/socket-realtime.ts';
+import { serveRealtime } from '../../apps/server/src/platform/realtime/serve-realtime.ts';
 import { countPoolWork, type PoolCounters } from './pool-counters.ts';
 
 const PASSWORD = 'Bench-pass-1234';
@@ -27,6 +30,15 @@ export interface CountedServer extends Listening {
 
 export interface RealServer extends CountedServer {
   readonly deps: AppDeps;
+  /** With `{ realtime: true }`: the Socket.IO server behind deps.realtime, serving /console and /patient. */
+  readonly realtime: SocketRealtime | null;
+}
+
+export interface RealServerOptions {
+  /** Settings on top of the bench's own (MQTT_ENABLED, REDIS_URL...). */
+  readonly env?: Record<string, string>;
+  /** Serve the apps' sockets as production does (SocketRealtime, linked by PostgreSQL or Redis). */
+  readonly realtime?: boolean;
 }
 
 export interface Doctor {
@@ -44,7 +56,10 @@ export async function listenLocally(app: FastifyInstance): Promise<Listening> {
 }
 
 /** The real app, built from the same parts as the server's test harness, migrated and listening. */
-export async function startRealServer(databaseUrl: string): Promise<RealServer> {
+export async function startRealServer(
+  databaseUrl: string,
+  options: RealServerOptions = {},
+): Promise<RealServer> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -52,19 +67,29 @@ export async function startRealServer(databaseUrl: string): Promise<RealServer> 
     RATE_LIMIT_MAX: '10000000',
     LOGIN_RATE_LIMIT: '100000',
     DEMO_DATA: 'false',
+    ...options.env,
   });
   const database = openDatabase(databaseUrl, { max: 20 });
   const counters = countPoolWork(database.pool);
   await migrate(database.pool);
-  const deps = createDeps(config, database);
+  const realtime = options.realtime
+    ? new SocketRealtime({ redisUrl: config.redisUrl, databaseUrl, log: pino({ level: 'warn' }) })
+    : null;
+  const deps = createDeps(config, database, undefined, realtime ?? undefined);
   const app = await buildApp(deps, { logger: false });
+  if (realtime) serveRealtime(app, realtime, deps.sessions);
   const listening = await listenLocally(app);
-  return { ...listening, deps, counters, close: () => closeAll(listening, database) };
-}
-
-async function closeAll(listening: Listening, database: DatabaseHandle) {
-  await listening.close();
-  await database.close();
+  return {
+    ...listening,
+    deps,
+    counters,
+    realtime,
+    async close() {
+      await listening.close();
+      await realtime?.close();
+      await database.close();
+    },
+  };
 }
 
 /** An organization and a doctor enrolled in TOTP, as createStaff in the server's harness makes them. */
@@ -163,7 +188,7 @@ function patientInput(i: number) {
   };
 }
 
-async function post(
+export async function post(
   base: string,
   path: string,
   body: unknown,
