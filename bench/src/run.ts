@@ -1,12 +1,14 @@
 import { runPatientRead } from './patient-read.bench.ts';
 import { runTimeline } from './timeline.bench.ts';
 import { runCheckupImport } from './checkup-import.bench.ts';
+import { runMonitoring } from './monitoring.bench.ts';
 
 // `npm run bench` runs every benchmark; `npm run bench -- timeline checkup-import` runs the named ones.
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   'patient-read': runPatientRead,
   timeline: runTimeline,
   'checkup-import': runCheckupImport,
+  monitoring: runMonitoring,
 };
 
 async function main() {
