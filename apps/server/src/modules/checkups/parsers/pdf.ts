@@ -8,7 +8,6 @@ import {
   type LayoutTextItem,
   type ParseOutcome,
 } from '@careloop/interop';
-import { getDocument, VerbosityLevel } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { MAX_PDF_PAGES } from './limits.ts';
 
 export interface PdfTextItems {
@@ -18,6 +17,9 @@ export interface PdfTextItems {
 
 /** Every text run of the first MAX_PDF_PAGES pages, y measured from the top of its page. */
 export async function extractPdfItems(bytes: Uint8Array): Promise<PdfTextItems> {
+  // Loaded on first use: the legacy build installs global polyfills (JSON, Array methods) that slow every request
+  // of a process that never reads a PDF.
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const document = await getDocument({
     data: new Uint8Array(bytes), // pdf.js takes ownership of (detaches) the buffer it is given
     useWorkerFetch: false,

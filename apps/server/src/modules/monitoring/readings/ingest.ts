@@ -28,7 +28,7 @@ import {
   readingKeyOf,
   readingsRepository,
   toMonitoringReadings,
-  type ReadingRow,
+  type RuleRow,
 } from './readings.repository.ts';
 import { loadPatientRules } from '../rules/patient-rules.ts';
 import { raiseAlerts, type Push, type RaisedAlert } from '../alerts/raise-alerts.ts';
@@ -283,14 +283,22 @@ async function evaluateAndRaise(
         ('companion' in r && r.companion !== undefined && measured.has(r.companion.metric))),
   );
   if (rules.length === 0) return { raised: [], pushes: [] };
-  const freshRows: ReadingRow[] = fresh.flatMap((e) => e.rows.map(asReadingRow));
+  const freshRows: RuleRow[] = fresh.flatMap((e) =>
+    e.rows.map((o) => ({
+      id: o.id,
+      code: o.code,
+      value_num: o.valueNum ?? 0,
+      effective_at: o.effectiveAt,
+      dedupe_key: o.dedupeKey,
+    })),
+  );
   const newReadings = toMonitoringReadings(freshRows);
   const times = fresh.map((e) => e.reading.takenAt.getTime());
   const days = requiredHistoryDays(rules);
   const metrics = new Set(
     rules.flatMap((r) => [r.metric, ...('companion' in r && r.companion ? [r.companion.metric] : [])]),
   );
-  const history = await readingsRepository.rows(tx, {
+  const history = await readingsRepository.forRules(tx, {
     patientId: req.patientId,
     codes: [...metrics].flatMap((m) => CODES_OF_METRIC[m]),
     from: new Date(Math.min(...times) - days * 86_400_000),
@@ -338,20 +346,4 @@ export function foldSuperseded(
           other.readingIds.some((id) => c.readingIds.includes(id)),
       ),
   );
-}
-
-function asReadingRow(o: StoredObservation): ReadingRow {
-  return {
-    id: o.id,
-    code: o.code,
-    value_num: o.valueNum ?? 0,
-    unit: o.unit,
-    flag: o.flag,
-    effective_at: o.effectiveAt,
-    end_at: null,
-    context: null,
-    source: o.source as ReadingRow['source'],
-    device_id: null,
-    dedupe_key: o.dedupeKey,
-  };
 }

@@ -63,24 +63,6 @@ export interface StoredObservation {
 // the chunk size and PostgreSQL plans it once per chunk.
 const CHUNK = 1000;
 
-type ReturnedRow = {
-  id: string;
-  patient_id: string;
-  code_system: 'loinc' | 'local';
-  code: string;
-  name: string;
-  value_num: number | null;
-  value_text: string | null;
-  unit: string | null;
-  ref_low: number | null;
-  ref_high: number | null;
-  flag: ObservationFlag | null;
-  effective_at: Date;
-  source: RecordSource;
-  report_id: string | null;
-  dedupe_key: string;
-};
-
 interface PatientRows {
   patientId: string;
   rows: readonly NewObservation[];
@@ -108,6 +90,8 @@ const emptyColumns = () => ({
   note: [] as (string | null)[],
   context: [] as (string | null)[],
   endAt: [] as (string | null)[],
+  /** The rows' times as given (not sent; the answer is built from the columns). */
+  at: [] as Date[],
 });
 type Columns = ReturnType<typeof emptyColumns>;
 
@@ -149,14 +133,15 @@ function push(c: Columns, patientId: string, row: NewObservation, patient: Patie
   c.note.push(row.note ?? null);
   c.context.push(row.context ?? null);
   c.endAt.push(row.endAt ? row.endAt.toISOString() : null);
+  c.at.push(row.effectiveAt);
 }
 
 async function insertChunk(
   tx: Executor,
   scope: { orgId: string; recordedBy: string | null },
   c: Columns,
-): Promise<ReturnedRow[]> {
-  const result = await sql<ReturnedRow>`
+): Promise<string[]> {
+  const result = await sql<{ id: string }>`
     INSERT INTO observations (id, org_id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low,
                               ref_high, ref_text, flag, effective_at, source, source_org, report_id, device_id,
                               dedupe_key, note, context, end_at, recorded_by)
@@ -172,9 +157,9 @@ async function insertChunk(
            AS u(patient_id, id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, ref_text,
                 flag, effective_at, source, source_org, report_id, device_id, dedupe_key, note, context, end_at)
     ON CONFLICT (patient_id, dedupe_key, effective_at) DO NOTHING
-    RETURNING id, patient_id, code_system, code, name, value_num, value_text, unit, ref_low, ref_high, flag,
-              effective_at, source, report_id, dedupe_key`.execute(tx);
-  return result.rows;
+    RETURNING id`.execute(tx);
+  // Only the ids come back: parsing a thousand rows of values and times again would cost more than the insert.
+  return result.rows.map((r) => r.id);
 }
 
 /**
@@ -238,27 +223,31 @@ export async function storeObservationsMany(
   let columns = emptyColumns();
   const flush = async () => {
     if (columns.id.length === 0) return;
-    for (const r of await insertChunk(tx, input, columns)) {
-      const list = stored.get(r.patient_id) ?? [];
+    const inserted = new Set(await insertChunk(tx, input, columns));
+    const c = columns;
+    c.id.forEach((id, i) => {
+      if (!inserted.has(id)) return;
+      const patientId = c.patientId[i]!;
+      const list = stored.get(patientId) ?? [];
       list.push({
-        id: r.id,
-        patientId: r.patient_id,
-        codeSystem: r.code_system,
-        code: r.code,
-        name: r.name,
-        valueNum: r.value_num,
-        valueText: r.value_text,
-        unit: r.unit,
-        refLow: r.ref_low,
-        refHigh: r.ref_high,
-        flag: r.flag,
-        effectiveAt: r.effective_at,
-        source: r.source,
-        reportId: r.report_id,
-        dedupeKey: r.dedupe_key,
+        id,
+        patientId,
+        codeSystem: c.codeSystem[i] as StoredObservation['codeSystem'],
+        code: c.code[i]!,
+        name: c.name[i]!,
+        valueNum: c.valueNum[i] ?? null,
+        valueText: c.valueText[i] ?? null,
+        unit: c.unit[i] ?? null,
+        refLow: c.refLow[i] ?? null,
+        refHigh: c.refHigh[i] ?? null,
+        flag: (c.flag[i] ?? null) as ObservationFlag | null,
+        effectiveAt: c.at[i]!,
+        source: c.source[i] as RecordSource,
+        reportId: c.reportId[i] ?? null,
+        dedupeKey: c.dedupeKey[i]!,
       });
-      stored.set(r.patient_id, list);
-    }
+      stored.set(patientId, list);
+    });
     columns = emptyColumns();
   };
   for (const group of groups) {
