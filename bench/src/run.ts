@@ -2,6 +2,7 @@ import { runPatientRead } from './patient-read.bench.ts';
 import { runTimeline } from './timeline.bench.ts';
 import { runCheckupImport } from './checkup-import.bench.ts';
 import { runMonitoring } from './monitoring.bench.ts';
+import { runAppleHealthBench } from './apple-health.bench.ts';
 
 // `npm run bench` runs every benchmark; `npm run bench -- timeline checkup-import` runs the named ones.
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -9,6 +10,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   timeline: runTimeline,
   'checkup-import': runCheckupImport,
   monitoring: runMonitoring,
+  'apple-health': runAppleHealthBench,
 };
 
 async function main() {
