@@ -96,6 +96,8 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
  */
 export async function runMonitoring(): Promise<void> {
   const loadAverageAtStart = os.loadavg();
+  // The code as loaded now: a commit made while the bench runs does not change what it measures.
+  const code = codeVersion();
   const database = await createBenchDatabase(process.env);
   const open: Listening[] = [];
   try {
@@ -201,7 +203,7 @@ export async function runMonitoring(): Promise<void> {
     };
     const result = {
       machine: machine(database.postgresVersion, loadAverageAtStart),
-      code: codeVersion(),
+      code,
       method: {
         rest: { ...REST, order: rest.cases.map((c) => c.name) },
         mqtt: MQTT,
