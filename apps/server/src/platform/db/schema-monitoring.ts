@@ -122,6 +122,8 @@ export interface MonitoringStatusTable {
   glucose_mean: number | null;
   glucose_in_range_percent: number | null;
   updated_at: Timestamp;
+  /** Migration 009. */
+  computed_at: NullableTimestamp;
 }
 
 export interface MonitoringImportsTable {

@@ -6,6 +6,8 @@ import type { Executor } from '../../../platform/db/database.ts';
 // (Battelino 2019 consensus). Window: the last 14 days.
 
 export const STATUS_WINDOW_DAYS = 14;
+/** The 14-day figures are recomputed at most this often per patient (a minute's lag on a two-week mean). */
+export const RECOMPUTE_EVERY_MS = 60_000;
 
 export async function refreshMonitoringStatus(
   tx: Executor,
@@ -14,21 +16,26 @@ export async function refreshMonitoringStatus(
     patientId: string;
     /** Latest reading time by reading type in this batch (ISO strings, UTC). */
     lastByType: Readonly<Record<string, string>>;
-    /** Recompute the BP and glucose figures (the batch held such readings). */
-    recompute: boolean;
+    /**
+     * Recompute the BP and glucose figures: always (true), never (false), or when they are older than a minute
+     * ('if-stale', what ingest asks for batches with BP or glucose).
+     */
+    recompute: boolean | 'if-stale';
   },
 ): Promise<void> {
   const last = Object.values(input.lastByType).sort().at(-1) ?? null;
   const lastJson = JSON.stringify(input.lastByType);
-  if (!input.recompute) {
-    await sql`
+  if (input.recompute !== true) {
+    const row = await sql<{ computed_at: Date | null }>`
       INSERT INTO monitoring_status (patient_id, org_id, last_reading_at, last_by_type)
       VALUES (${input.patientId}, ${input.orgId}, ${last}, ${lastJson}::jsonb)
       ON CONFLICT (patient_id) DO UPDATE
          SET last_reading_at = greatest(monitoring_status.last_reading_at, EXCLUDED.last_reading_at),
              last_by_type = ${mergeLastByType},
-             updated_at = now()`.execute(tx);
-    return;
+             updated_at = now()
+      RETURNING computed_at`.execute(tx);
+    const computed = row.rows[0]?.computed_at?.getTime() ?? 0;
+    if (input.recompute === false || Date.now() - computed < RECOMPUTE_EVERY_MS) return;
   }
   // The window's start as a value, not now(): the planner then prunes the yearly partitions it cannot touch.
   const windowStart = new Date(Date.now() - STATUS_WINDOW_DAYS * 86_400_000);
@@ -59,9 +66,9 @@ export async function refreshMonitoringStatus(
         FROM w WHERE code = '15074-8')
     INSERT INTO monitoring_status (patient_id, org_id, last_reading_at, last_by_type, bp_readings, bp_systolic_mean,
                                    bp_diastolic_mean, bp_in_target_percent, glucose_readings, glucose_mean,
-                                   glucose_in_range_percent)
+                                   glucose_in_range_percent, computed_at)
     SELECT ${input.patientId}, ${input.orgId}, ${last}, ${lastJson}::jsonb, bp_n, bp_sys, bp_dia, bp_in, g_n,
-           g_mean, g_in
+           g_mean, g_in, now()
       FROM agg, g
     ON CONFLICT (patient_id) DO UPDATE
        SET last_reading_at = greatest(monitoring_status.last_reading_at, EXCLUDED.last_reading_at),
@@ -70,7 +77,7 @@ export async function refreshMonitoringStatus(
            bp_diastolic_mean = EXCLUDED.bp_diastolic_mean, bp_in_target_percent = EXCLUDED.bp_in_target_percent,
            glucose_readings = EXCLUDED.glucose_readings, glucose_mean = EXCLUDED.glucose_mean,
            glucose_in_range_percent = EXCLUDED.glucose_in_range_percent,
-           updated_at = now()`.execute(tx);
+           computed_at = now(), updated_at = now()`.execute(tx);
 }
 
 // Per type, the later of the stored and the new time (ISO strings in UTC compare as text).

@@ -172,7 +172,10 @@ export async function ingestInTransaction(
       orgId: req.orgId,
       patientId: req.patientId,
       lastByType,
-      recompute: storedByType['blood-pressure'] !== undefined || storedByType.glucose !== undefined,
+      recompute:
+        storedByType['blood-pressure'] !== undefined || storedByType.glucose !== undefined
+          ? 'if-stale'
+          : false,
     });
     if (req.deviceId) {
       await tx
