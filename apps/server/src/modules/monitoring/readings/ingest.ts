@@ -24,12 +24,7 @@ import {
 } from '../../records/index.ts';
 import { normalizeReading, type NormalizedReading } from './normalize-reading.ts';
 import { QUANTITIES } from './reading-types.ts';
-import {
-  readingKeyOf,
-  readingsRepository,
-  toMonitoringReadings,
-  type RuleRow,
-} from './readings.repository.ts';
+import { readingsRepository, toMonitoringReadings, type RuleRow } from './readings.repository.ts';
 import { loadPatientRules } from '../rules/patient-rules.ts';
 import { raiseAlerts, type Push, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { careChain, resolveMissingData, type CandidateToStore } from '../alerts/alerts.repository.ts';
@@ -114,11 +109,15 @@ export async function ingestInTransaction(
 
   const scope = req.deviceId ?? req.scope ?? req.source;
   const rows: NewObservation[] = [];
+  // Each row's id names its reading: the stored rows come back as ids, no keys to rebuild.
+  const readingOfRow = new Map<string, NormalizedReading>();
   for (const r of accepted) {
     for (const part of r.parts) {
       const q = QUANTITIES[part.quantity];
+      const id = uuidv7();
+      readingOfRow.set(id, r);
       rows.push({
-        id: uuidv7(),
+        id,
         codeSystem: 'loinc',
         code: q.loinc,
         name: q.nameEn,
@@ -149,7 +148,7 @@ export async function ingestInTransaction(
           })
         ).get(req.patientId) ?? []);
 
-  const byReading = groupStored(stored, accepted, scope);
+  const byReading = groupStored(stored, readingOfRow);
   duplicates += accepted.length - byReading.size;
   const storedByType: Partial<Record<ReadingType, number>> = {};
   const lastByType: Record<string, string> = {};
@@ -245,22 +244,18 @@ export async function ingestInTransaction(
   };
 }
 
-/** Newly stored rows by reading (sender id + time), with the reading they came from. */
+/** Newly stored rows by reading, found through the rows' ids. */
 function groupStored(
   stored: readonly StoredObservation[],
-  accepted: readonly NormalizedReading[],
-  scope: string,
-): Map<string, { reading: NormalizedReading; rows: StoredObservation[] }> {
-  const byKey = new Map<string, NormalizedReading>();
-  for (const r of accepted) byKey.set(`rd:${scope}:${r.senderId}@${r.takenAt.getTime()}`, r);
-  const out = new Map<string, { reading: NormalizedReading; rows: StoredObservation[] }>();
+  readingOfRow: ReadonlyMap<string, NormalizedReading>,
+): Map<NormalizedReading, { reading: NormalizedReading; rows: StoredObservation[] }> {
+  const out = new Map<NormalizedReading, { reading: NormalizedReading; rows: StoredObservation[] }>();
   for (const row of stored) {
-    const key = `${readingKeyOf(row.dedupeKey)}@${row.effectiveAt.getTime()}`;
-    const reading = byKey.get(key);
+    const reading = readingOfRow.get(row.id);
     if (!reading) continue;
-    const entry = out.get(key);
+    const entry = out.get(reading);
     if (entry) entry.rows.push(row);
-    else out.set(key, { reading, rows: [row] });
+    else out.set(reading, { reading, rows: [row] });
   }
   return out;
 }
@@ -268,7 +263,7 @@ function groupStored(
 async function evaluateAndRaise(
   tx: Executor,
   req: IngestRequest,
-  byReading: ReadonlyMap<string, { reading: NormalizedReading; rows: StoredObservation[] }>,
+  byReading: ReadonlyMap<NormalizedReading, { reading: NormalizedReading; rows: StoredObservation[] }>,
   receivedAt: Date,
 ): Promise<{ raised: RaisedAlert[]; pushes: Push[] }> {
   const horizon = receivedAt.getTime() - ALERT_WINDOW_MS;
