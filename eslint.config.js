@@ -32,6 +32,7 @@ export default tseslint.config(
       'apps/console/src/**/*.tsx',
       'apps/patient/src/**/*.ts',
       'apps/console/src/**/*.ts',
+      'packages/web-calls/src/react/**/*.{ts,tsx}',
     ],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },

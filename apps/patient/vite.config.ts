@@ -50,6 +50,8 @@ export default defineConfig({
         navigateFallbackDenylist: notTheApp,
         cleanupOutdatedCaches: true,
         globPatterns: ['**/*.{js,css,html,svg,png,woff2}'],
+        // Shows web pushes and opens their link on a tap (public/push-sw.js).
+        importScripts: ['/push-sw.js'],
       },
     }),
   ] as unknown as PluginOption[],

@@ -3,6 +3,11 @@ import { runTimeline } from './timeline.bench.ts';
 import { runCheckupImport } from './checkup-import.bench.ts';
 import { runMonitoring } from './monitoring.bench.ts';
 import { runAppleHealthBench } from './apple-health.bench.ts';
+import { runConsultations } from './consultations.bench.ts';
+import { runTriage } from './triage.bench.ts';
+import { runBooking } from './booking.bench.ts';
+import { runMedicationReminders } from './medication-reminders.bench.ts';
+import { runPrescriptionCheck } from './prescription-check.bench.ts';
 
 // `npm run bench` runs every benchmark; `npm run bench -- timeline checkup-import` runs the named ones.
 const BENCHMARKS: Record<string, () => Promise<void>> = {
@@ -11,6 +16,11 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   'checkup-import': runCheckupImport,
   monitoring: runMonitoring,
   'apple-health': runAppleHealthBench,
+  consultations: runConsultations,
+  triage: runTriage,
+  booking: runBooking,
+  'medication-reminders': runMedicationReminders,
+  'prescription-check': runPrescriptionCheck,
 };
 
 async function main() {

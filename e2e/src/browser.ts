@@ -86,7 +86,7 @@ export async function settle(page: Page): Promise<void> {
           .getAnimations()
           .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
       undefined,
-      { timeout: 5_000, polling: 50 },
+      { timeout: 10_000, polling: 50 },
     )
     .catch(() => undefined);
 }

@@ -15,6 +15,7 @@ interface PatientSummary {
   name: string;
   phoneMasked: string | null;
   onCareTeam?: boolean;
+  careRelationship?: boolean;
 }
 
 /** 张伟 of the demo (there may be other patients of that common name): the row with his phone's last digits. */
@@ -120,7 +121,8 @@ describe('care console', () => {
         doctor,
         '/api/v1/patients?careTeam=all&limit=100',
       );
-      const stranger = all.items.find((p) => p.onCareTeam === false);
+      // Not on the team and no consultation or appointment with him either (those open a record too).
+      const stranger = all.items.find((p) => p.onCareTeam === false && p.careRelationship === false);
       expect(stranger, 'a patient outside the care team').toBeDefined();
       if (!stranger) return;
       const reason = `E2E 急诊抢救，需查看既往史 ${randomBytes(3).toString('hex')}`;

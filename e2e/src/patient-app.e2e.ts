@@ -56,7 +56,8 @@ describe('patient app on a phone', () => {
       await screenshot(page, 'patient-home');
 
       await openTab(page, 'consult');
-      expect(await page.getByTestId('consult-empty').innerText()).toContain(zh.consult.emptyTitle);
+      await page.getByTestId('consult-start').waitFor();
+      expect(await page.getByTestId('consult-start').innerText()).toContain(zh.consult.start);
       await expectAccessible(page, 'patient-consult');
 
       await openTab(page, 'records');
@@ -70,7 +71,7 @@ describe('patient app on a phone', () => {
       await screenshot(page, 'patient-records');
 
       await openTab(page, 'services');
-      expect(await page.getByTestId('services-empty').innerText()).toContain(zh.services.emptyTitle);
+      expect(await page.getByTestId('services-triage').innerText()).toContain(zh.triage.entry.title);
       await expectAccessible(page, 'patient-services');
 
       await openTab(page, 'me');

@@ -22,6 +22,18 @@ import {
   MONITORING_SETTINGS_ROLES,
   PATIENT_ROLES,
 } from './features/auth/roles';
+import { ConsultationQueuePage } from './features/consultations/components/ConsultationQueuePage';
+import { ConsultationSettingsPage } from './features/consultations/components/ConsultationSettingsPage';
+import { ConsultationWorkspacePage } from './features/consultations/components/ConsultationWorkspacePage';
+import { CallPage } from './features/call/components/CallPage';
+import { CONSULT_ROLES, CONSULT_SETTINGS_ROLES } from './features/consultations/roles';
+import { ReferralDetailPage } from './features/referrals/components/ReferralDetailPage';
+import { ReferralsPage } from './features/referrals/components/ReferralsPage';
+import { REFERRAL_ROLES } from './features/referrals/roles';
+import { DISPENSING_ROLES, REACTION_ROLES } from './features/dispensing/roles';
+import { DispensingPage } from './features/dispensing/components/DispensingPage';
+import { ReactionsReviewPage } from './features/adherence/components/ReactionsReviewPage';
+import { RefillsPage } from './features/adherence/components/RefillsPage';
 import { CheckupImportPage } from './features/checkups/components/CheckupImportPage';
 import { CheckupMappingsPage } from './features/checkups/components/CheckupMappingsPage';
 import { CheckupPackagesPage } from './features/checkups/components/CheckupPackagesPage';
@@ -35,6 +47,16 @@ import { PatientProfilePage } from './features/patients/components/PatientProfil
 import { PatientsPage } from './features/patients/components/PatientsPage';
 import { AppLayout } from './features/shell/components/AppLayout';
 import { WorkbenchPage } from './features/workbench/components/WorkbenchPage';
+import { AppointmentsDayPage } from './features/scheduling/components/AppointmentsDayPage';
+import { FrontDeskPage } from './features/scheduling/components/FrontDeskPage';
+import { QueuePage } from './features/scheduling/components/QueuePage';
+import { SchedulesPage } from './features/scheduling/components/SchedulesPage';
+import { APPOINTMENT_ROLES, QUEUE_ROLES, SCHEDULE_EDIT_ROLES } from './features/scheduling/roles';
+import { ReviewQueuePage } from './features/pharmacy-review/components/ReviewQueuePage';
+import { FormularyPage } from './features/formulary/components/FormularyPage';
+import { FORMULARY_ROLES, REVIEW_ROLES } from './features/pharmacy-review/roles';
+import { DeliveryLogPage } from './features/notifications/components/DeliveryLogPage';
+import { NotificationPreferencesPage } from './features/notifications/components/NotificationPreferencesPage';
 
 export function AppRoutes() {
   useAccountLanguage();
@@ -57,6 +79,14 @@ export function AppRoutes() {
         <Route
           path="patients/:id"
           element={<RequireRole roles={PATIENT_ROLES}>{<PatientProfilePage />}</RequireRole>}
+        />
+        <Route
+          path="pharmacy/reviews"
+          element={<RequireRole roles={REVIEW_ROLES}>{<ReviewQueuePage />}</RequireRole>}
+        />
+        <Route
+          path="pharmacy/formulary"
+          element={<RequireRole roles={FORMULARY_ROLES}>{<FormularyPage />}</RequireRole>}
         />
         <Route path="admin/staff" element={<RequireRole roles={ADMIN_ROLES}>{<StaffPage />}</RequireRole>} />
         <Route
@@ -104,7 +134,62 @@ export function AppRoutes() {
           path="admin/monitoring"
           element={<RequireRole roles={MONITORING_SETTINGS_ROLES}>{<MonitoringSettingsPage />}</RequireRole>}
         />
+        <Route
+          path="consultations"
+          element={<RequireRole roles={CONSULT_ROLES}>{<ConsultationQueuePage />}</RequireRole>}
+        />
+        <Route
+          path="consultations/:id"
+          element={<RequireRole roles={CONSULT_ROLES}>{<ConsultationWorkspacePage />}</RequireRole>}
+        />
+        <Route
+          path="referrals"
+          element={<RequireRole roles={REFERRAL_ROLES}>{<ReferralsPage />}</RequireRole>}
+        />
+        <Route
+          path="referrals/:id"
+          element={<RequireRole roles={REFERRAL_ROLES}>{<ReferralDetailPage />}</RequireRole>}
+        />
+        <Route
+          path="consultations/:id/call"
+          element={<RequireRole roles={CONSULT_ROLES}>{<CallPage />}</RequireRole>}
+        />
+        <Route
+          path="admin/consultations"
+          element={<RequireRole roles={CONSULT_SETTINGS_ROLES}>{<ConsultationSettingsPage />}</RequireRole>}
+        />
+        <Route path="queue" element={<RequireRole roles={QUEUE_ROLES}>{<QueuePage />}</RequireRole>} />
+        <Route
+          path="queue/:sessionId"
+          element={<RequireRole roles={QUEUE_ROLES}>{<QueuePage />}</RequireRole>}
+        />
+        <Route
+          path="appointments"
+          element={<RequireRole roles={APPOINTMENT_ROLES}>{<AppointmentsDayPage />}</RequireRole>}
+        />
+        <Route
+          path="front-desk"
+          element={<RequireRole roles={APPOINTMENT_ROLES}>{<FrontDeskPage />}</RequireRole>}
+        />
+        <Route
+          path="schedules"
+          element={<RequireRole roles={SCHEDULE_EDIT_ROLES}>{<SchedulesPage />}</RequireRole>}
+        />
+        <Route
+          path="pharmacy/dispensing"
+          element={<RequireRole roles={DISPENSING_ROLES}>{<DispensingPage />}</RequireRole>}
+        />
+        <Route
+          path="reactions"
+          element={<RequireRole roles={REACTION_ROLES}>{<ReactionsReviewPage />}</RequireRole>}
+        />
+        <Route path="refills" element={<RequireRole roles={REACTION_ROLES}>{<RefillsPage />}</RequireRole>} />
         <Route path="account/security" element={<SecurityPage />} />
+        <Route path="account/notifications" element={<NotificationPreferencesPage />} />
+        <Route
+          path="admin/notifications"
+          element={<RequireRole roles={ADMIN_ROLES}>{<DeliveryLogPage />}</RequireRole>}
+        />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -25,6 +25,14 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { checkupsRoutes } from './modules/checkups/index.ts';
 import { recordsRoutes } from './modules/records/index.ts';
 import { monitoringModuleRoutes } from './modules/monitoring/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
+import { consultationsRoutes } from './modules/consultations/index.ts';
+import { triageRoutes } from './modules/triage/index.ts';
+import { schedulingRoutes } from './modules/scheduling/index.ts';
+import { referralsRoutes } from './modules/referrals/index.ts';
+import { pharmacyRoutes } from './modules/pharmacy/index.ts';
+import { fulfilmentRoutes } from './modules/pharmacy/fulfilment.ts';
+import { medicationRoutes } from './modules/medication/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
 import { describeAccess, markRoutesPublic } from './platform/access/route-access.ts';
 import { SESSION_COOKIE } from './platform/auth/session-store.ts';
@@ -156,6 +164,14 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       await api.register(checkupsRoutes(deps));
       await api.register(recordsRoutes(deps));
       await api.register(monitoringModuleRoutes(deps));
+      await api.register(notificationsRoutes(deps));
+      await api.register(consultationsRoutes(deps));
+      await api.register(triageRoutes(deps));
+      await api.register(schedulingRoutes(deps));
+      await api.register(referralsRoutes(deps));
+      await api.register(pharmacyRoutes(deps));
+      await api.register(fulfilmentRoutes(deps));
+      await api.register(medicationRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

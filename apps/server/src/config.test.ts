@@ -34,6 +34,13 @@ describe('configuration', () => {
     expect(c).toMatchObject({ demoData: false, demoMfaExempt: false, activeFieldKeyId: 'k7' });
   });
 
+  it('takes no money and ships nothing through the self-paying dev transports in production unless told to', () => {
+    expect(loadConfig({}).fulfilment).toEqual({ payments: 'dev', courier: 'dev' });
+    expect(loadConfig(strong).fulfilment).toEqual({ payments: 'none', courier: 'none' });
+    expect(loadConfig({ ...strong, PAYMENT_PROVIDER: 'dev' }).fulfilment.payments).toBe('dev');
+    expect(() => loadConfig({ PAYMENT_PROVIDER: 'paypal' })).toThrow(/PAYMENT_PROVIDER/);
+  });
+
   it('rejects malformed values with the variable named', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ FIELD_ENCRYPTION_KEYS: 'k1:c2hvcnQ=' })).toThrow(/32 bytes/);

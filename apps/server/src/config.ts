@@ -35,6 +35,18 @@ const EnvSchema = z.object({
   ROLE: z.enum(['api', 'worker', 'all']).default('all'),
   SMTP_URL: z.string().optional(),
   SMS_PROVIDER: z.enum(['recording']).default('recording'),
+  SMTP_FROM: z.string().min(3).default('CareLoop <no-reply@careloop.invalid>'),
+  WECHAT_PROVIDER: z.enum(['recording']).default('recording'),
+  // Pharmacy payments and courier: 'dev' is the recording transport that pays and delivers by itself (development,
+  // the demo, a staging site); 'none' refuses to take money or ship. Production defaults to 'none'.
+  PAYMENT_PROVIDER: z.enum(['dev', 'none']).optional(),
+  COURIER_PROVIDER: z.enum(['dev', 'none']).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)\S+$/, 'must be a mailto: address or an https:// URL')
+    .optional(),
+  NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+  NOTIFY_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   AUDIT_SEAL_INTERVAL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   FILES_DIR: z.string().optional(),
   FILE_ENCRYPTION_KEYS: z.string().optional(),
@@ -65,7 +77,74 @@ const EnvSchema = z.object({
     .int()
     .positive()
     .default(2 * 1024 ** 3),
+  CONSULT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  CONSULT_MESSAGE_BURST: z.coerce.number().int().min(1).max(100_000).default(20),
+  ICE_SERVERS: z.string().optional(),
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().min(16).optional(),
+  TURN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
+
+/** WebRTC: STUN/TURN servers handed to the apps for calls. */
+export interface CallsConfig {
+  /** Static ICE servers (JSON array of RTCIceServer), e.g. a public STUN server. */
+  readonly iceServers: readonly { urls: string | string[]; username?: string; credential?: string }[];
+  /** A coturn server with `use-auth-secret`: its URLs and the shared secret for time-limited credentials. */
+  readonly turn: {
+    readonly urls: readonly string[];
+    readonly secret: string;
+    readonly ttlSeconds: number;
+  } | null;
+}
+
+/** Online consultations: per-person message rate (a flood is refused with 429). */
+export interface ConsultConfig {
+  readonly messagesPerMinute: number;
+  readonly messageBurst: number;
+  readonly calls: CallsConfig;
+}
+
+const IceServersJson = z.array(
+  z.object({
+    urls: z.union([z.string().min(5), z.array(z.string().min(5)).min(1)]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
+function callsFrom(e: z.infer<typeof EnvSchema>): CallsConfig {
+  let iceServers: CallsConfig['iceServers'] = [];
+  if (e.ICE_SERVERS) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(e.ICE_SERVERS);
+    } catch {
+      throw new ConfigError('ICE_SERVERS must be a JSON array of {urls, username?, credential?}');
+    }
+    const result = IceServersJson.safeParse(parsed);
+    if (!result.success)
+      throw new ConfigError('ICE_SERVERS must be a JSON array of {urls, username?, credential?}');
+    iceServers = result.data.map((s) => ({
+      urls: s.urls,
+      ...(s.username !== undefined ? { username: s.username } : {}),
+      ...(s.credential !== undefined ? { credential: s.credential } : {}),
+    }));
+  }
+  const turnUrls = (e.TURN_URLS ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (turnUrls.some((u) => !/^turns?:/.test(u)))
+    throw new ConfigError('TURN_URLS must be turn: or turns: URLs');
+  if (turnUrls.length > 0 && !e.TURN_SECRET) throw new ConfigError('TURN_URLS needs TURN_SECRET');
+  return {
+    iceServers,
+    turn:
+      turnUrls.length > 0 && e.TURN_SECRET
+        ? { urls: turnUrls, secret: e.TURN_SECRET, ttlSeconds: e.TURN_TTL_SECONDS }
+        : null,
+  };
+}
 
 /** An S3-compatible bucket (AWS S3, MinIO, Aliyun OSS, Tencent COS) for documents; objects are encrypted first. */
 export interface S3Config {
@@ -116,6 +195,24 @@ export interface Config {
   readonly mqtt: MqttConfig;
   /** Largest Apple Health export (or other monitoring import) accepted, in bytes. */
   readonly monitoringImportMaxBytes: number;
+  readonly notify: NotifyConfig;
+  readonly consult: ConsultConfig;
+  /** Which payment provider and courier the pharmacy uses ('none': paying and shipping answer 503). */
+  readonly fulfilment: { readonly payments: 'dev' | 'none'; readonly courier: 'dev' | 'none' };
+}
+
+/** Delivery of notifications beyond the in-app inbox (web push, email, SMS, WeChat). */
+export interface NotifyConfig {
+  /** The From of notification emails (SMTP_URL chooses the server). */
+  readonly emailFrom: string;
+  readonly smsProvider: 'recording';
+  readonly wechatProvider: 'recording';
+  /** Contact the push services may use (RFC 8292 `sub`): a mailto: address or an https URL. */
+  readonly vapidSubject: string;
+  /** Tries per delivery before it is recorded as failed for good. */
+  readonly maxAttempts: number;
+  /** First retry delay; pg-boss doubles it for each further try. */
+  readonly retryDelaySeconds: number;
 }
 
 /** Device readings over MQTT: an outside broker (MQTT_URL) or an embedded one when none is set. */
@@ -258,5 +355,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       shareGroup: e.MQTT_SHARE_GROUP,
     },
     monitoringImportMaxBytes: e.MONITORING_IMPORT_MAX_BYTES,
+    fulfilment: {
+      payments: e.PAYMENT_PROVIDER ?? (production ? 'none' : 'dev'),
+      courier: e.COURIER_PROVIDER ?? (production ? 'none' : 'dev'),
+    },
+    consult: {
+      messagesPerMinute: e.CONSULT_MESSAGES_PER_MINUTE,
+      messageBurst: e.CONSULT_MESSAGE_BURST,
+      calls: callsFrom(e),
+    },
+    notify: {
+      emailFrom: e.SMTP_FROM,
+      smsProvider: e.SMS_PROVIDER,
+      wechatProvider: e.WECHAT_PROVIDER,
+      vapidSubject: e.VAPID_SUBJECT ?? 'mailto:notifications@careloop.invalid',
+      maxAttempts: e.NOTIFY_MAX_ATTEMPTS,
+      retryDelaySeconds: e.NOTIFY_RETRY_DELAY_SECONDS,
+    },
   });
 }

@@ -98,6 +98,45 @@ Object.assign(SAMPLE_BODIES, {
   'GET /api/v1/patients/:patientId/monitoring/imports/:importId': () => undefined,
   'POST /api/v1/patients/:patientId/monitoring/csv': () => undefined,
 } satisfies Record<string, (ctx: { staffId: string }) => unknown>);
+const SOME_ID = '0190a6c0-0000-7000-8000-000000000000';
+const rxItem = {
+  drugId: SOME_ID,
+  dose: { value: 5, unit: 'mg' },
+  frequency: 'qd',
+  overrideReason: 'intruder',
+};
+Object.assign(SAMPLE_BODIES, {
+  'POST /api/v1/patients/:patientId/prescriptions/check': () => ({ items: [rxItem] }),
+  'POST /api/v1/patients/:patientId/prescriptions': () => ({ items: [rxItem] }),
+  'GET /api/v1/patients/:patientId/prescriptions': () => undefined,
+  'GET /api/v1/patients/:patientId/prescriptions/:prescriptionId': () => undefined,
+  'POST /api/v1/patients/:patientId/prescriptions/:prescriptionId/revise': () => ({ items: [rxItem] }),
+  'POST /api/v1/patients/:patientId/prescriptions/:prescriptionId/cancel': () => ({ reason: 'intruder' }),
+  'GET /api/v1/patients/:patientId/addresses': () => undefined,
+  'POST /api/v1/patients/:patientId/addresses': () => ({
+    recipient: 'Intruder',
+    phone: '13900000000',
+    address: 'Nowhere 1',
+  }),
+  'DELETE /api/v1/patients/:patientId/addresses/:addressId': () => undefined,
+  'POST /api/v1/patients/:patientId/medication-orders': () => ({
+    prescriptionId: SOME_ID,
+    fulfilment: 'pickup',
+  }),
+  'GET /api/v1/patients/:patientId/medication-orders': () => undefined,
+  'GET /api/v1/patients/:patientId/medication-schedules': () => undefined,
+  'GET /api/v1/patients/:patientId/doses/today': () => undefined,
+  'GET /api/v1/patients/:patientId/adherence': () => undefined,
+  'POST /api/v1/patients/:patientId/adverse-reactions': () => ({
+    prescriptionItemId: SOME_ID,
+    symptoms: 'intruder',
+    severity: 'mild',
+    startedAt: now,
+  }),
+  'GET /api/v1/patients/:patientId/adverse-reactions': () => undefined,
+  'POST /api/v1/patients/:patientId/refill-requests': () => ({ prescriptionId: SOME_ID }),
+  'GET /api/v1/patients/:patientId/refill-requests': () => undefined,
+} satisfies Record<string, (ctx: { staffId: string }) => unknown>);
 
 const BY_DESIGN = new Set(['POST /api/v1/patients/:id/break-glass']);
 

@@ -21,13 +21,14 @@ describe('route access rules', () => {
     expect(table).toMatchSnapshot();
   });
 
-  it('only sign-in, recovery and operations routes are public', () => {
+  it('only sign-in, recovery, operations and signed provider callback routes are public', () => {
     const publicApi = t.app.routeTable
       .filter((r) => r.url.startsWith('/api/v1') && r.access === 'public')
       .map((r) => r.url);
     for (const url of publicApi)
       expect(url).toMatch(
-        /^\/api\/v1\/(auth\/(login|sms-code|sms-login|register|register-code|password-reset(\/confirm)?)|invitations\/accept)$/,
+        // Payment and courier callbacks carry no session; their body must carry a valid HMAC signature.
+        /^\/api\/v1\/(auth\/(login|sms-code|sms-login|register|register-code|password-reset(\/confirm)?)|invitations\/accept|payments\/callbacks\/:provider|courier\/callbacks\/:courier)$/,
       );
   });
 });

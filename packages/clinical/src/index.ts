@@ -14,3 +14,5 @@ export * from './icd10/index.ts';
 export * from './interpretation/index.ts';
 export * from './monitoring/index.ts';
 export * from './monitoring-rules/index.ts';
+export * from './triage/index.ts';
+export * from './medication/index.ts';

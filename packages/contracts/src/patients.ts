@@ -48,6 +48,8 @@ export const PatientSummary = z.object({
   birthDate: IsoDate,
   phoneMasked: z.string().nullable(),
   onCareTeam: z.boolean().optional(),
+  /** Staff lists: the reader has a care relationship (team, consultation, appointment), so the record opens. */
+  careRelationship: z.boolean().optional(),
 });
 export type PatientSummary = z.infer<typeof PatientSummary>;
 
@@ -61,6 +63,8 @@ export const PatientProfile = PatientSummary.extend({
   createdAt: IsoDateTime,
   updatedAt: IsoDateTime,
   version: z.number().int(),
+  /** On a single read: why the reader may see it (a staff care relationship, break-glass, own, proxy grant). */
+  accessBasis: z.enum(['own', 'proxy', 'care_team', 'break_glass']).optional(),
 });
 export type PatientProfile = z.infer<typeof PatientProfile>;
 

@@ -1,4 +1,9 @@
-import { RealtimeEvent, type RealtimeEventType } from '@careloop/contracts';
+import {
+  RealtimeEvent,
+  type CommandFailure,
+  type RealtimeEventType,
+  type SocketCommandName,
+} from '@careloop/contracts';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -142,4 +147,40 @@ export function useRealtimeStatus(): RealtimeStatus {
     () => status,
     () => 'disconnected',
   );
+}
+
+/** How long a command waits for the server's acknowledgement before it counts as not delivered. */
+const COMMAND_TIMEOUT_MS = 10_000;
+
+/** A command that did not reach the server (not connected, or no acknowledgement in time): safe to send again. */
+export class CommandNotDelivered extends Error {
+  constructor() {
+    super('Command not delivered');
+    this.name = 'CommandNotDelivered';
+  }
+}
+
+/**
+ * Sends a command over the open connection and resolves with the server's acknowledgement (`{ ok: true, ... }` or
+ * `{ ok: false, problem }`). Rejects with CommandNotDelivered when not connected or when no acknowledgement comes:
+ * the caller keeps what it sent and sends it again after a reconnect (commands carry ids that make that safe).
+ * Only while a hook above holds the connection open.
+ */
+export async function emitCommand<A extends { ok: true } | CommandFailure>(
+  name: SocketCommandName,
+  payload: unknown,
+  timeoutMs = COMMAND_TIMEOUT_MS,
+): Promise<A> {
+  const s = socket;
+  if (!s?.connected) throw new CommandNotDelivered();
+  try {
+    return (await s.timeout(timeoutMs).emitWithAck(name, payload)) as A;
+  } catch {
+    throw new CommandNotDelivered();
+  }
+}
+
+/** Sends a command without waiting for an answer (typing): dropped when not connected. */
+export function emitVolatile(name: SocketCommandName, payload: unknown): void {
+  if (socket?.connected) socket.volatile.emit(name, payload);
 }

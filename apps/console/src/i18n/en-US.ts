@@ -2,8 +2,15 @@ import type { Messages } from './zh-CN';
 import { enUSAdmin } from './en-US.admin';
 import { enUSCheckups } from './en-US.checkups';
 import { enUSFollowUp } from './en-US.followup';
+import { enUSConsultations } from './en-US.consultations';
+import { enUSCall } from './en-US.call';
 import { enUSMonitoring } from './en-US.monitoring';
 import { enUSRecords } from './en-US.records';
+import { enUSNotifications } from './en-US.notifications';
+import { enUSScheduling } from './en-US.scheduling';
+import { enUSReferrals } from './en-US.referrals';
+import { enUSMedication } from './en-US.medication';
+import { enUSPharmacy } from './en-US.pharmacy';
 
 /** English strings: the same keys as zh-CN.ts, which the type and i18n.test.ts both enforce. */
 export const enUS: Messages = {
@@ -154,7 +161,7 @@ export const enUS: Messages = {
     recentBreakGlassEmpty: 'No break-glass access recently.',
     viewAll: 'View all',
     comingSoon:
-      'The consultation queue, alerts, due follow-ups, today’s appointments and prescriptions to review will appear here once those modules are available.',
+      'Alerts, due follow-ups, today’s appointments and prescriptions to review will appear here once those modules are available.',
   },
   patients: {
     title: 'Patients',
@@ -171,6 +178,7 @@ export const enUS: Messages = {
     phone: 'Phone',
     careTeam: 'Care team',
     onCareTeam: 'On care team',
+    careRelationship: 'Consultation or visit',
     empty: 'No patient matches.',
     emptyMine: 'You are not on the care team of any patient yet.',
     register: 'Register a patient',
@@ -246,5 +254,12 @@ export const enUS: Messages = {
   ...enUSCheckups,
   ...enUSFollowUp,
   ...enUSMonitoring,
+  ...enUSConsultations,
+  ...enUSCall,
   ...enUSRecords,
+  ...enUSNotifications,
+  ...enUSReferrals,
+  ...enUSMedication,
+  ...enUSPharmacy,
+  ...enUSScheduling,
 };

@@ -1,8 +1,15 @@
 import { zhCNAdmin } from './zh-CN.admin';
 import { zhCNCheckups } from './zh-CN.checkups';
 import { zhCNFollowUp } from './zh-CN.followup';
+import { zhCNConsultations } from './zh-CN.consultations';
+import { zhCNCall } from './zh-CN.call';
 import { zhCNMonitoring } from './zh-CN.monitoring';
 import { zhCNRecords } from './zh-CN.records';
+import { zhCNNotifications } from './zh-CN.notifications';
+import { zhCNScheduling } from './zh-CN.scheduling';
+import { zhCNReferrals } from './zh-CN.referrals';
+import { zhCNMedication } from './zh-CN.medication';
+import { zhCNPharmacy } from './zh-CN.pharmacy';
 
 /** Chinese strings: the source of every key. en-US.ts must hold exactly the same keys (i18n.test.ts checks). */
 export const zhCN = {
@@ -150,7 +157,7 @@ export const zhCN = {
     recentBreakGlass: '近期紧急访问',
     recentBreakGlassEmpty: '近期没有紧急访问记录。',
     viewAll: '查看全部',
-    comingSoon: '问诊队列、预警、随访任务、今日预约和待审处方将在相应模块上线后显示在这里。',
+    comingSoon: '预警、随访任务、今日预约和待审处方将在相应模块上线后显示在这里。',
   },
   patients: {
     title: '患者',
@@ -167,6 +174,7 @@ export const zhCN = {
     phone: '手机号',
     careTeam: '诊疗团队',
     onCareTeam: '在团队中',
+    careRelationship: '问诊或预约中',
     empty: '没有找到符合条件的患者。',
     emptyMine: '您目前不在任何患者的诊疗团队中。',
     register: '登记新患者',
@@ -238,7 +246,14 @@ export const zhCN = {
   ...zhCNCheckups,
   ...zhCNFollowUp,
   ...zhCNMonitoring,
+  ...zhCNConsultations,
+  ...zhCNCall,
   ...zhCNRecords,
+  ...zhCNNotifications,
+  ...zhCNReferrals,
+  ...zhCNMedication,
+  ...zhCNPharmacy,
+  ...zhCNScheduling,
 };
 
 export type Messages = typeof zhCN;

@@ -1,4 +1,18 @@
-import { RealtimeEvent, type RealtimeEventType } from '@careloop/contracts';
+import {
+  RealtimeEvent,
+  type CallCommand,
+  type CommandAck,
+  type LeaveCallCommand,
+  type RealtimeEventType,
+  type ReceiptCommand,
+  type SendMessageAck,
+  type SendMessageCommand,
+  type SignalCommand,
+  type SocketCommandName,
+  type StartCallAck,
+  type StartCallCommand,
+  type TypingCommand,
+} from '@careloop/contracts';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { io, type Socket } from 'socket.io-client';
@@ -138,4 +152,49 @@ export function useRealtimeStatus(): RealtimeStatus {
     () => status,
     () => 'disconnected',
   );
+}
+
+interface CommandPayloads {
+  'consultations.message.send': SendMessageCommand;
+  'consultations.receipt': ReceiptCommand;
+  'consultations.typing': TypingCommand;
+  'calls.start': StartCallCommand;
+  'calls.join': CallCommand;
+  'calls.leave': LeaveCallCommand;
+  'calls.signal': SignalCommand;
+}
+export type CommandPayload<N extends SocketCommandName> = CommandPayloads[N];
+export type CommandAckOf<N extends SocketCommandName> = N extends 'consultations.message.send'
+  ? SendMessageAck
+  : N extends 'calls.start'
+    ? StartCallAck
+    : CommandAck;
+
+/** A command that got no answer: not sent (`offline`), or sent with no acknowledgement in time (`timeout`). */
+export class CommandUnanswered extends Error {
+  constructor(readonly reason: 'offline' | 'timeout') {
+    super(`realtime command unanswered: ${reason}`);
+    this.name = 'CommandUnanswered';
+  }
+}
+
+/**
+ * Sends a command over the open connection and resolves with the server's acknowledgement (`{ ok: true, ... }` or
+ * `{ ok: false, problem }`). Rejects with CommandUnanswered when there is no connection (nothing is buffered for
+ * later) or no answer comes within `timeoutMs`: the caller treats the command as unsent and may send it again,
+ * which is why commands that store something carry the caller's own id. Needs a mounted realtime hook
+ * (useRealtimeStatus or useRealtimeEvent) to keep the connection open.
+ */
+export async function emitCommand<N extends SocketCommandName>(
+  name: N,
+  payload: CommandPayload<N>,
+  timeoutMs = 10_000,
+): Promise<CommandAckOf<N>> {
+  const s = socket;
+  if (!s?.connected) throw new CommandUnanswered('offline');
+  try {
+    return (await s.timeout(timeoutMs).emitWithAck(name, payload)) as CommandAckOf<N>;
+  } catch {
+    throw new CommandUnanswered('timeout');
+  }
 }

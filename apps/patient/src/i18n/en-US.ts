@@ -1,6 +1,13 @@
+import { enUSConsult } from './en-US.consult.ts';
+import { enUSCall } from './en-US.call.ts';
 import { enUSCheckups } from './en-US.checkups.ts';
 import { enUSHealth } from './en-US.health.ts';
 import { enUSMonitoring } from './en-US.monitoring.ts';
+import { enUSNotify } from './en-US.notify.ts';
+import { enUSReferrals } from './en-US.referrals.ts';
+import { enUSMedication } from './en-US.medication.ts';
+import { enUSAppointments } from './en-US.appointments.ts';
+import { enUSTriage } from './en-US.triage.ts';
 import type { MessageTree } from './messages.ts';
 
 export const enUS = {
@@ -119,12 +126,6 @@ export const enUS = {
     on: 'On',
     off: 'Off',
     saveFailed: 'Switched on this device, but not saved to your account: {{reason}}',
-  },
-  consult: {
-    title: 'Consult',
-    emptyTitle: 'Online consultation is not open yet',
-    emptyBody:
-      'This hospital has not opened online consultation yet. If you need care, contact the hospital or visit an outpatient clinic.',
   },
   services: {
     title: 'Services',
@@ -279,4 +280,11 @@ export const enUS = {
   ...enUSHealth,
   ...enUSCheckups,
   ...enUSMonitoring,
+  ...enUSConsult,
+  ...enUSCall,
+  ...enUSNotify,
+  ...enUSReferrals,
+  ...enUSMedication,
+  ...enUSAppointments,
+  ...enUSTriage,
 } satisfies MessageTree;

@@ -1,6 +1,13 @@
+import { zhCNConsult } from './zh-CN.consult.ts';
+import { zhCNCall } from './zh-CN.call.ts';
 import { zhCNCheckups } from './zh-CN.checkups.ts';
 import { zhCNHealth } from './zh-CN.health.ts';
 import { zhCNMonitoring } from './zh-CN.monitoring.ts';
+import { zhCNNotify } from './zh-CN.notify.ts';
+import { zhCNReferrals } from './zh-CN.referrals.ts';
+import { zhCNMedication } from './zh-CN.medication.ts';
+import { zhCNAppointments } from './zh-CN.appointments.ts';
+import { zhCNTriage } from './zh-CN.triage.ts';
 import type { MessageTree } from './messages.ts';
 
 export const zhCN = {
@@ -118,11 +125,6 @@ export const zhCN = {
     on: '开',
     off: '关',
     saveFailed: '已在本机切换，但未能保存到账号：{{reason}}',
-  },
-  consult: {
-    title: '问诊',
-    emptyTitle: '在线问诊尚未开通',
-    emptyBody: '本院还没有开通在线问诊。如需就医，请联系医院或前往门诊。',
   },
   services: {
     title: '服务',
@@ -272,4 +274,11 @@ export const zhCN = {
   ...zhCNHealth,
   ...zhCNCheckups,
   ...zhCNMonitoring,
+  ...zhCNConsult,
+  ...zhCNCall,
+  ...zhCNNotify,
+  ...zhCNReferrals,
+  ...zhCNMedication,
+  ...zhCNAppointments,
+  ...zhCNTriage,
 } satisfies MessageTree;

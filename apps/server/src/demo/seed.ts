@@ -10,6 +10,11 @@ import { planCareTeams } from './care-teams.ts';
 import { seedDemoCheckups } from './demo-checkups.ts';
 import { seedDemoRecords } from './demo-records.ts';
 import { seedDemoMonitoring } from './demo-monitoring.ts';
+import { seedDemoConsultations } from './demo-consultations.ts';
+import { seedDemoReferrals } from './demo-referrals.ts';
+import { seedDemoScheduling } from './demo-scheduling.ts';
+import { seedDemoPharmacy } from './demo-pharmacy.ts';
+import { seedDemoMedication } from './demo-medication.ts';
 import { generateDemoHouseholds, type DemoHousehold } from './demo-data.ts';
 import {
   DEMO_ACCOUNTS,
@@ -63,6 +68,11 @@ export async function seedDemoIfEmpty(deps: AppDeps, log: Logger): Promise<DemoS
   await seedDemoCheckups(deps, { households, today }, log);
   await seedDemoRecords(deps, { households, today }, log);
   await seedDemoMonitoring(deps, log);
+  await seedDemoConsultations(deps, log);
+  await seedDemoReferrals(deps, log);
+  await seedDemoScheduling(deps, log);
+  await seedDemoPharmacy(deps, log);
+  await seedDemoMedication(deps, log);
   return { created: true, accounts };
 }
 

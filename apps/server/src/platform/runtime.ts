@@ -17,6 +17,16 @@ import {
   missingDataJob,
   monitoringImportJob,
 } from '../modules/monitoring/index.ts';
+import { notificationJobs } from '../modules/notifications/index.ts';
+import {
+  callRingTimeoutJob,
+  consultationExpiryJob,
+  unreadNoticeJob,
+} from '../modules/consultations/index.ts';
+import { triageRetrainJob } from '../modules/triage/index.ts';
+import { schedulingJobs } from '../modules/scheduling/index.ts';
+import { referralsJobs } from '../modules/referrals/index.ts';
+import { medicationJobs } from '../modules/medication/index.ts';
 import { createFileStore } from './files/index.ts';
 import { RecordingRealtime, type Realtime } from './realtime/realtime.ts';
 import { SocketRealtime } from './realtime/socket-realtime.ts';
@@ -89,6 +99,14 @@ export async function openRuntime(
     jobs.register(alertEscalationJob(deps));
     jobs.register(missingDataJob(deps));
     jobs.register(measurementRemindersJob(deps));
+    for (const job of notificationJobs(deps)) jobs.register(job);
+    jobs.register(consultationExpiryJob(deps));
+    jobs.register(unreadNoticeJob(deps));
+    jobs.register(callRingTimeoutJob(deps));
+    jobs.register(triageRetrainJob(deps));
+    for (const job of schedulingJobs(deps)) jobs.register(job);
+    for (const job of referralsJobs(deps)) jobs.register(job);
+    for (const job of medicationJobs(deps)) jobs.register(job);
     await jobs.start({ work: config.role !== 'api' });
   }
   return {

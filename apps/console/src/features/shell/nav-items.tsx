@@ -1,13 +1,21 @@
 import {
   AlertOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  FieldNumberOutlined,
+  SolutionOutlined,
   BellOutlined,
+  CommentOutlined,
+  MessageOutlined,
   FundOutlined,
   MonitorOutlined,
+  NotificationOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   GoldOutlined,
   NodeIndexOutlined,
   ScheduleOutlined,
+  SendOutlined,
   ApartmentOutlined,
   DashboardOutlined,
   MailOutlined,
@@ -15,6 +23,11 @@ import {
   TeamOutlined,
   UserOutlined,
   WarningOutlined,
+  MedicineBoxOutlined,
+  ExperimentOutlined,
+  ShoppingCartOutlined,
+  FrownOutlined,
+  ReloadOutlined,
 } from '@ant-design/icons';
 import type { Me } from '@careloop/contracts';
 import type { MenuProps } from 'antd';
@@ -33,6 +46,12 @@ import {
 } from '../auth/roles';
 import { hasAnyRole } from '../auth/hooks/use-me';
 import { AlertsNavLabel } from '../monitoring/components/AlertsNavLabel';
+import { ConsultationsNavLabel } from '../consultations/components/ConsultationsNavLabel';
+import { CONSULT_ROLES, CONSULT_SETTINGS_ROLES } from '../consultations/roles';
+import { APPOINTMENT_ROLES, QUEUE_ROLES, SCHEDULE_EDIT_ROLES } from '../scheduling/roles';
+import { REFERRAL_ROLES } from '../referrals/roles';
+import { DISPENSING_ROLES, REACTION_ROLES } from '../dispensing/roles';
+import { FORMULARY_ROLES, REVIEW_ROLES } from '../pharmacy-review/roles';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -56,6 +75,50 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
   if (hasAnyRole(me, PATIENT_ROLES)) {
     items.push(link('/patients', t('nav.patients'), <TeamOutlined aria-hidden />, 'nav-patients'));
   }
+  if (hasAnyRole(me, CONSULT_ROLES)) {
+    items.push(
+      link('/consultations', <ConsultationsNavLabel />, <MessageOutlined aria-hidden />, 'nav-consultations'),
+    );
+  }
+  if (hasAnyRole(me, REFERRAL_ROLES)) {
+    items.push(link('/referrals', t('referrals.nav'), <SendOutlined aria-hidden />, 'nav-referrals'));
+  }
+  if (hasAnyRole(me, REVIEW_ROLES)) {
+    items.push(
+      link(
+        '/pharmacy/reviews',
+        t('pharmacy.nav.reviews'),
+        <MedicineBoxOutlined aria-hidden />,
+        'nav-pharmacy-reviews',
+      ),
+    );
+  }
+  if (hasAnyRole(me, FORMULARY_ROLES)) {
+    items.push(
+      link(
+        '/pharmacy/formulary',
+        t('pharmacy.nav.formulary'),
+        <ExperimentOutlined aria-hidden />,
+        'nav-formulary',
+      ),
+    );
+  }
+  if (hasAnyRole(me, DISPENSING_ROLES)) {
+    items.push(
+      link(
+        '/pharmacy/dispensing',
+        t('medication.nav.dispensing'),
+        <ShoppingCartOutlined aria-hidden />,
+        'nav-dispensing',
+      ),
+    );
+  }
+  if (hasAnyRole(me, REACTION_ROLES)) {
+    items.push(
+      link('/reactions', t('medication.nav.reactions'), <FrownOutlined aria-hidden />, 'nav-reactions'),
+      link('/refills', t('medication.nav.refills'), <ReloadOutlined aria-hidden />, 'nav-refills'),
+    );
+  }
   if (hasAnyRole(me, FOLLOW_UP_ROLES)) {
     items.push(link('/followup', t('followUp.nav'), <ScheduleOutlined aria-hidden />, 'nav-followup'));
   }
@@ -65,6 +128,30 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
       link('/monitoring', t('monitoring.nav.board'), <FundOutlined aria-hidden />, 'nav-monitoring'),
     );
   }
+  const scheduling: MenuItem[] = [];
+  if (hasAnyRole(me, QUEUE_ROLES)) {
+    scheduling.push(
+      link('/queue', t('scheduling.nav.queue'), <FieldNumberOutlined aria-hidden />, 'nav-queue'),
+    );
+  }
+  if (hasAnyRole(me, APPOINTMENT_ROLES)) {
+    scheduling.push(
+      link(
+        '/appointments',
+        t('scheduling.nav.appointments'),
+        <CalendarOutlined aria-hidden />,
+        'nav-appointments',
+      ),
+      link('/front-desk', t('scheduling.nav.desk'), <SolutionOutlined aria-hidden />, 'nav-front-desk'),
+    );
+  }
+  if (hasAnyRole(me, SCHEDULE_EDIT_ROLES)) {
+    scheduling.push(
+      link('/schedules', t('scheduling.nav.schedules'), <CarryOutOutlined aria-hidden />, 'nav-schedules'),
+    );
+  }
+  if (scheduling.length > 0)
+    items.push({ type: 'group', key: 'scheduling', label: t('scheduling.nav.group'), children: scheduling });
   const checkups: MenuItem[] = [];
   if (hasAnyRole(me, CHECKUP_IMPORT_ROLES)) {
     checkups.push(
@@ -127,6 +214,26 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
       ),
     );
   }
+  if (hasAnyRole(me, CONSULT_SETTINGS_ROLES)) {
+    admin.push(
+      link(
+        '/admin/consultations',
+        t('consult.settingsNav'),
+        <CommentOutlined aria-hidden />,
+        'nav-consultation-settings',
+      ),
+    );
+  }
+  if (hasAnyRole(me, ADMIN_ROLES)) {
+    admin.push(
+      link(
+        '/admin/notifications',
+        t('deliveryLog.nav'),
+        <NotificationOutlined aria-hidden />,
+        'nav-deliveries',
+      ),
+    );
+  }
   if (hasAnyRole(me, AUDIT_ROLES)) {
     admin.push(link('/admin/audit', t('nav.audit'), <AuditOutlined aria-hidden />, 'nav-audit'));
   }
@@ -135,13 +242,27 @@ export function navItems(me: Me, t: TFunction): MenuItem[] {
     type: 'group',
     key: 'account',
     label: t('nav.account'),
-    children: [link('/account/security', t('nav.security'), <SafetyOutlined aria-hidden />, 'nav-security')],
+    children: [
+      link('/account/security', t('nav.security'), <SafetyOutlined aria-hidden />, 'nav-security'),
+      link(
+        '/account/notifications',
+        t('notifySettings.nav'),
+        <BellOutlined aria-hidden />,
+        'nav-notify-settings',
+      ),
+    ],
   });
   return items;
 }
 
 const NAV_PATHS = [
+  '/queue',
+  '/appointments',
+  '/front-desk',
+  '/schedules',
   '/patients',
+  '/consultations',
+  '/admin/consultations',
   '/followup',
   '/alerts',
   '/monitoring',
@@ -155,7 +276,12 @@ const NAV_PATHS = [
   '/admin/invitations',
   '/admin/break-glass',
   '/admin/audit',
+  '/admin/notifications',
   '/account/security',
+  '/account/notifications',
+  '/pharmacy/dispensing',
+  '/reactions',
+  '/refills',
 ];
 
 /** The menu key to highlight for a path: the menu path it is, or lies under. */

@@ -13,7 +13,7 @@ import type { FollowUpRulesTable } from '../../platform/db/schema-followup.ts';
 import type { Selectable } from 'kysely';
 import { uuidv7 } from '../../platform/db/ids.ts';
 import { recordAudits, type AuditEntry } from '../../platform/audit/audit-log.ts';
-import { notify, type NewNotification } from './notifications.repository.ts';
+import { notify, type NewNotification } from '../notifications/index.ts';
 
 /** What the rules need to know about a newly stored observation. */
 export interface ObservationForRules {
@@ -273,7 +273,13 @@ export async function evaluateFollowUpMany(
     const { rule, observation, patientId } = task;
     const critical = rule.priority === 'critical';
     if (critical) alerts += 1;
-    const base = { orgId: input.orgId, patientId, dedupeKey: `task:${task.id}` };
+    // Critical values are urgent clinical alerts: delivered during quiet hours too.
+    const base = {
+      orgId: input.orgId,
+      patientId,
+      dedupeKey: `task:${task.id}`,
+      urgency: critical ? ('urgent' as const) : ('normal' as const),
+    };
     if (rule.notify_patient) {
       for (const link of links) {
         if (link.patient_id !== patientId) continue;

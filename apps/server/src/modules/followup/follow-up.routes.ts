@@ -9,9 +9,6 @@ import {
   FollowUpRuleInput,
   FollowUpRuleUpdate,
   FollowUpTask,
-  NotificationList,
-  NotificationQuery,
-  Ok,
   PatientFollowUpTask,
   Uuid,
   Worklist,
@@ -21,17 +18,12 @@ import { contextOf, staffContextOf } from '../../platform/auth/auth-hook.ts';
 import { requestLanguage } from '../../platform/http/language.ts';
 import type { FollowUpService } from './follow-up.service.ts';
 import type { FollowUpRulesService } from './follow-up-rules.service.ts';
-import type { NotificationsService } from './notifications.service.ts';
 
 const CARE_ROLES = { roles: ['health_manager', 'doctor', 'nurse', 'org_admin'] as const };
 const RULE_READERS = { roles: ['health_manager', 'doctor', 'nurse', 'org_admin'] as const };
 const RULE_EDITORS = { roles: ['org_admin'] as const };
 
-export function followUpRoutes(
-  tasks: FollowUpService,
-  rules: FollowUpRulesService,
-  inbox: NotificationsService,
-) {
+export function followUpRoutes(tasks: FollowUpService, rules: FollowUpRulesService) {
   return async function routes(fastify: FastifyInstance) {
     const app = fastify.withTypeProvider<ZodTypeProvider>();
     const tags = ['follow-up'];
@@ -150,50 +142,6 @@ export function followUpRoutes(
         config: { access: RULE_EDITORS },
       },
       async (req) => rules.update(staffContextOf(req), req.params.ruleId, req.body),
-    );
-
-    app.get(
-      '/me/notifications',
-      {
-        schema: {
-          tags: ['notifications'],
-          summary: 'My in-app notifications',
-          querystring: NotificationQuery,
-          response: { 200: NotificationList },
-        },
-        config: { access: 'signed-in' },
-      },
-      async (req) => inbox.list(contextOf(req), req.query, requestLanguage(req)),
-    );
-
-    app.post(
-      '/me/notifications/:notificationId/read',
-      {
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark one notification read',
-          params: z.object({ notificationId: Uuid }),
-          response: { 200: Ok },
-        },
-        config: { access: 'signed-in' },
-      },
-      async (req) => {
-        await inbox.markRead(contextOf(req), req.params.notificationId);
-        return { ok: true as const };
-      },
-    );
-
-    app.post(
-      '/me/notifications/read-all',
-      {
-        schema: {
-          tags: ['notifications'],
-          summary: 'Mark all my notifications read',
-          response: { 200: z.object({ ok: z.literal(true), updated: z.number().int() }) },
-        },
-        config: { access: 'signed-in' },
-      },
-      async (req) => ({ ok: true as const, updated: await inbox.markAllRead(contextOf(req)) }),
     );
   };
 }

@@ -17,7 +17,7 @@ import { requirePatientAccess } from '../../platform/access/patient-access.ts';
 import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { followUpRepository as repo, type TaskChange, type TaskRow } from './follow-up.repository.ts';
 import { toPatientTask, toTask } from './follow-up.mapper.ts';
-import { notify } from './notifications.repository.ts';
+import { notify } from '../notifications/index.ts';
 
 type StaffContext = RequestContext & { actor: StaffActor };
 

@@ -5,18 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../platform/deps.ts';
 import { FollowUpService } from './follow-up.service.ts';
 import { FollowUpRulesService } from './follow-up-rules.service.ts';
-import { NotificationsService } from './notifications.service.ts';
 import { followUpRoutes as routesOf } from './follow-up.routes.ts';
 
 export { evaluateFollowUp, evaluateFollowUpMany, loadFollowUpRules } from './follow-up.evaluate.ts';
 export type { FollowUpRuleSet, ObservationForRules } from './follow-up.evaluate.ts';
 export { listTasksForReport } from './follow-up.service.ts';
-export { notify, type NewNotification } from './notifications.repository.ts';
 
 export function followUpRoutes(deps: AppDeps) {
   return async function routes(app: FastifyInstance) {
-    await app.register(
-      routesOf(new FollowUpService(deps), new FollowUpRulesService(deps), new NotificationsService(deps)),
-    );
+    await app.register(routesOf(new FollowUpService(deps), new FollowUpRulesService(deps)));
   };
 }

@@ -19,3 +19,4 @@ export function patientsRoutes(deps: AppDeps) {
 }
 export { nameSearchText } from './name-search.ts';
 export { careTeamRepository } from './care-team.repository.ts';
+export { profileAtOrg } from './referred-profile.ts';

@@ -18,6 +18,7 @@ export function toSummary(row: {
   birth_date: string;
   phone_last4: string | null;
   on_care_team?: boolean;
+  care_relationship?: boolean;
 }): PatientSummary {
   return {
     id: row.id,
@@ -27,6 +28,7 @@ export function toSummary(row: {
     birthDate: row.birth_date,
     phoneMasked: row.phone_last4 ? `*******${row.phone_last4}` : null,
     ...(row.on_care_team === undefined ? {} : { onCareTeam: row.on_care_team }),
+    ...(row.care_relationship === undefined ? {} : { careRelationship: row.care_relationship }),
   };
 }
 

@@ -67,13 +67,17 @@ describe('registering and reading a patient', () => {
       nationalId: ID_MALE_1990,
       phone: '13800990011',
     });
-    for (const q of ['一鸣', 'zhaoyiming', 'zym', '13800990011', ID_MALE_1990]) {
+    for (const q of ['一鸣', 'zhaoyiming', 'zym', '13800990011', ID_MALE_1990, '0011']) {
       const res = await doctor.get(`/api/v1/patients?q=${encodeURIComponent(q)}`);
       expect(res.statusCode).toBe(200);
       expect(res.json().items.map((i: { id: string }) => i.id)).toContain(p.id);
     }
     const other = await signIn(t, await createStaff(t, await createOrg(t), ['doctor']));
     expect((await other.get(`/api/v1/patients?q=${ID_MALE_1990}`)).json().items).toHaveLength(0);
+    expect((await other.get('/api/v1/patients?q=0011')).json().items).toHaveLength(0);
+    // Four digits are a phone's last four, never a name or MRN match.
+    const lastFour = (await doctor.get('/api/v1/patients?q=0011&careTeam=all')).json().items;
+    expect(lastFour.every((i: { phoneMasked: string | null }) => i.phoneMasked?.endsWith('0011'))).toBe(true);
   });
 
   it('pages through search results with a cursor, in registration order', async () => {

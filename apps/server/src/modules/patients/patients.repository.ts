@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../platform/db/database.ts';
+import { staffCareSql } from '../../platform/access/patient-access.ts';
 
 export const PROFILE_COLUMNS = [
   'p.id',
@@ -117,6 +118,7 @@ export const patientsRepository = {
       staffId: string;
       phoneBidx: string | null;
       idBidx: string | null;
+      lastFour?: string | null;
       text: string | null;
       mineOnly: boolean;
       after: string | null;
@@ -138,9 +140,18 @@ export const patientsRepository = {
           )
           .as('on_care_team'),
       )
+      // Any care relationship (the team, a consultation, an appointment): the record opens without break-glass.
+      .select(
+        sql<boolean>`(SELECT ${sql.raw(staffCareSql('p', 'me.id'))} FROM (SELECT ${input.staffId}::uuid AS id) me)`.as(
+          'care_relationship',
+        ),
+      )
       .where('p.org_id', '=', input.orgId)
       .where('p.deleted_at', 'is', null);
-    if (input.phoneBidx || input.idBidx) {
+    if (input.lastFour) {
+      // The desk's habit: the last 4 digits of the phone (stored in clear beside the encrypted number).
+      q = q.where('p.phone_last4', '=', input.lastFour);
+    } else if (input.phoneBidx || input.idBidx) {
       q = q.where((eb) =>
         eb.or([
           eb('p.phone_bidx', '=', input.phoneBidx ?? '-'),

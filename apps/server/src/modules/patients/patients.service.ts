@@ -33,7 +33,7 @@ export class PatientsService {
     });
     if (!row) throw new AppError('PATIENT_NOT_FOUND');
     if (!row.basis) throw new AppError(ctx.actor.kind === 'staff' ? 'ACCESS_DENIED' : 'PATIENT_NOT_FOUND');
-    return toProfile(row, this.deps.crypto);
+    return { ...toProfile(row, this.deps.crypto), accessBasis: row.basis };
   }
 
   async search(
@@ -44,13 +44,15 @@ export class PatientsService {
     const q = query.q?.trim() || null;
     const looksLikeId = !!q && /^\d{17}[\dXx]$/.test(q);
     const looksLikePhone = !!q && /^\+?\d{7,15}$/.test(q);
+    const lastFour = !!q && /^\d{4}$/.test(q) ? q : null;
     return db.transaction().execute(async (tx) => {
       const rows = await repo.searchInOrg(tx, {
         orgId: ctx.actor.orgId,
         staffId: ctx.actor.accountId,
         phoneBidx: looksLikePhone ? crypto.blindIndex('phone', q!) : null,
         idBidx: looksLikeId ? crypto.blindIndex('national_id', q!) : null,
-        text: looksLikeId || looksLikePhone ? null : q,
+        lastFour,
+        text: looksLikeId || looksLikePhone || lastFour ? null : q,
         mineOnly: query.careTeam === 'mine',
         after: query.cursor ?? null,
         limit: query.limit,
@@ -61,12 +63,26 @@ export class PatientsService {
         action: 'patient.search',
         resourceType: 'patient',
         detail: {
-          kind: looksLikeId ? 'national_id' : looksLikePhone ? 'phone' : q ? 'name' : 'list',
+          kind: looksLikeId
+            ? 'national_id'
+            : looksLikePhone
+              ? 'phone'
+              : lastFour
+                ? 'phone_last4'
+                : q
+                  ? 'name'
+                  : 'list',
           results: page.length,
         },
       });
       return {
-        items: page.map((r) => toSummary({ ...r, on_care_team: Boolean(r.on_care_team) })),
+        items: page.map((r) =>
+          toSummary({
+            ...r,
+            on_care_team: Boolean(r.on_care_team),
+            care_relationship: Boolean(r.care_relationship),
+          }),
+        ),
         nextCursor: rows.length > query.limit ? (page.at(-1)?.mrn ?? null) : null,
       };
     });

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { prepared } from '../../platform/db/prepared.ts';
-import type { AccessBasis } from '../../platform/access/patient-access.ts';
+import { staffCareSql, type AccessBasis } from '../../platform/access/patient-access.ts';
 import type { PatientRow } from './patients.repository.ts';
 
 type Row = PatientRow & { basis: AccessBasis | null };
@@ -23,8 +23,7 @@ const STAFF_READ = prepared<Row>(
   'careloop_patient_read_staff',
   `WITH p AS (
      SELECT ${COLUMNS},
-            CASE WHEN EXISTS (SELECT 1 FROM care_team c WHERE c.patient_id = p.id AND c.staff_account_id = $3
-                                AND c.org_id = p.org_id AND c.removed_at IS NULL) THEN 'care_team'
+            CASE WHEN ${staffCareSql('p', '$3')} THEN 'care_team'
                  WHEN EXISTS (SELECT 1 FROM break_glass b WHERE b.patient_id = p.id AND b.staff_account_id = $3
                                 AND b.org_id = p.org_id AND b.expires_at > now()) THEN 'break_glass' END AS basis
        FROM patients p

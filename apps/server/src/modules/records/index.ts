@@ -25,6 +25,12 @@ export {
   type StoredObservation,
 } from './observations/observations.store.ts';
 export { loadPatientFactsMany } from './patient-facts.ts';
+export { storeEncounter, type NewEncounter } from './encounters.store.ts';
+export { storeMedicationStatements, type NewMedicationStatement } from './medications.store.ts';
+export { requireIcd10 } from './codes/icd10-table.ts';
+export { createEntry } from './entries/entries.service.ts';
+export { ALLERGIES } from './entries/entry-kinds.ts';
+export { executableKind, sniffDocument } from './documents/file-sniff.ts';
 export type { PatientFacts } from './observations/observation-rules.ts';
 
 export function recordsRoutes(deps: AppDeps) {

@@ -25,8 +25,26 @@ const PROXY_SCOPE_FOR: Record<PatientAction, ProxyScope | null> = {
 };
 
 /**
+ * A staff member's care relationship to a patient, as SQL text: the care team; a consultation they take part in
+ * as its doctor or an invited doctor, while it is open and in its follow-up window; a booked appointment with them,
+ * from booking until the end of the visit day. `patient` is the alias of a patients row and `staff` an expression
+ * holding the staff account id (a column or a `$n` parameter, never a value). requirePatientAccess uses it, and so
+ * do the hot-path prepared statements that check access, read and audit in one round trip.
+ */
+export function staffCareSql(patient: string, staff: string): string {
+  return `(EXISTS (SELECT 1 FROM care_team c WHERE c.patient_id = ${patient}.id AND c.staff_account_id = ${staff}
+                     AND c.org_id = ${patient}.org_id AND c.removed_at IS NULL)
+           OR EXISTS (SELECT 1 FROM consultations k JOIN consultation_participants kp ON kp.consultation_id = k.id
+                       WHERE k.patient_id = ${patient}.id AND k.org_id = ${patient}.org_id AND k.care_until > now()
+                         AND kp.account_id = ${staff} AND kp.removed_at IS NULL AND kp.role IN ('doctor', 'guest'))
+           OR EXISTS (SELECT 1 FROM appointments ap
+                       WHERE ap.patient_id = ${patient}.id AND ap.org_id = ${patient}.org_id
+                         AND ap.doctor_account_id = ${staff} AND ap.status <> 'cancelled' AND ap.care_until > now()))`;
+}
+
+/**
  * The one policy for a patient's record. Staff reach a record only inside their organization and only through a
- * care relationship or, to read only, an unexpired break-glass grant; patients reach their own profiles (self and family members
+ * care relationship (the care team, or a consultation they take part in, open or in its follow-up window) or, to read only, an unexpired break-glass grant; patients reach their own profiles (self and family members
  * they manage) and profiles shared with them by a proxy grant whose scope covers the action.
  * Answers 404 rather than 403 where a 403 would tell a stranger that the record exists.
  */
@@ -39,11 +57,10 @@ export async function requirePatientAccess(
   if (actor.kind === 'staff') {
     const result = await sql<{ org_id: string; care: boolean; glass: boolean }>`
       SELECT p.org_id,
-             EXISTS (SELECT 1 FROM care_team c WHERE c.patient_id = p.id AND c.staff_account_id = ${actor.accountId}
-                       AND c.org_id = p.org_id AND c.removed_at IS NULL) AS care,
-             EXISTS (SELECT 1 FROM break_glass b WHERE b.patient_id = p.id AND b.staff_account_id = ${actor.accountId}
+             ${sql.raw(staffCareSql('p', 'me.id'))} AS care,
+             EXISTS (SELECT 1 FROM break_glass b WHERE b.patient_id = p.id AND b.staff_account_id = me.id
                        AND b.org_id = p.org_id AND b.expires_at > now()) AS glass
-        FROM patients p
+        FROM patients p, (SELECT ${actor.accountId}::uuid AS id) me
        WHERE p.id = ${patientId} AND p.org_id = ${actor.orgId} AND p.deleted_at IS NULL`.execute(db);
     const row = result.rows[0];
     if (!row) throw new AppError('PATIENT_NOT_FOUND');

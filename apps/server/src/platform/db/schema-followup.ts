@@ -61,30 +61,7 @@ export interface FollowUpTasksTable {
   version: Generated<number>;
 }
 
-export interface NotificationsTable {
-  id: string;
-  org_id: string | null;
-  account_id: string;
-  patient_id: string | null;
-  kind:
-    | 'follow_up_task'
-    | 'critical_value'
-    | 'task_assigned'
-    | 'report_ready'
-    | 'monitoring_alert'
-    | 'measurement_reminder';
-  title_zh: string;
-  title_en: string;
-  body_zh: string;
-  body_en: string;
-  link: string | null;
-  dedupe_key: string;
-  created_at: Timestamp;
-  read_at: NullableTimestamp;
-}
-
 export interface FollowupTables {
   follow_up_rules: FollowUpRulesTable;
   follow_up_tasks: FollowUpTasksTable;
-  notifications: NotificationsTable;
 }

@@ -33,6 +33,12 @@ export interface EncountersTable extends Provenance, Versioned {
   practitioner: string | null;
   reason: string | null;
   summary: string | null;
+  /** Coded diagnoses of an encounter written from a consultation's summary. */
+  diagnoses?: ColumnType<
+    { code: string; display: string }[] | null,
+    string | null | undefined,
+    string | null
+  >;
 }
 
 export interface ConditionsTable extends Provenance, Versioned {
@@ -74,6 +80,8 @@ export interface MedicationStatementsTable extends Provenance, Versioned {
   started_on: NullableDate;
   stopped_on: NullableDate;
   note: string | null;
+  /** Set when written from an approved prescription item (migration 015). */
+  prescription_item_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface ProceduresTable extends Provenance, Versioned {

@@ -3,6 +3,13 @@ import type { RecordsTables } from './schema-records.ts';
 import type { CheckupsTables } from './schema-checkups.ts';
 import type { FollowupTables } from './schema-followup.ts';
 import type { MonitoringTables } from './schema-monitoring.ts';
+import type { NotificationsTables } from './schema-notifications.ts';
+import type { ConsultationsTables } from './schema-consultations.ts';
+import type { SchedulingTables } from './schema-scheduling.ts';
+import type { ReferralsTables } from './schema-referrals.ts';
+import type { TriageTables } from './schema-triage.ts';
+import type { PharmacyTables } from './schema-pharmacy.ts';
+import type { MedicationTables } from './schema-medication.ts';
 
 /** Timestamps come back as Date and go in as Date or ISO string. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -231,7 +238,7 @@ export interface AuditBlocksTable {
 
 export interface OutboundMessagesTable {
   id: string;
-  channel: 'sms' | 'email';
+  channel: 'sms' | 'email' | 'wechat';
   recipient_bidx: string;
   recipient_hint: string | null;
   template: string;
@@ -239,7 +246,19 @@ export interface OutboundMessagesTable {
   created_at: Timestamp;
 }
 
-export interface Database extends RecordsTables, CheckupsTables, FollowupTables, MonitoringTables {
+export interface Database
+  extends
+    RecordsTables,
+    CheckupsTables,
+    FollowupTables,
+    MonitoringTables,
+    NotificationsTables,
+    SchedulingTables,
+    ConsultationsTables,
+    ReferralsTables,
+    TriageTables,
+    PharmacyTables,
+    MedicationTables {
   orgs: OrgsTable;
   departments: DepartmentsTable;
   accounts: AccountsTable;

@@ -30,6 +30,11 @@ function fromFastifyError(error: FastifyError): AppError {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
+    // PostgreSQL gave up one of two transactions that waited on each other (a deadlock) or could not serialize
+    // them: the loser rolled back whole, and the client may simply send it again.
+    case '40P01':
+    case '40001':
+      return new AppError('CONCURRENT_CHANGE');
     case 'FST_ERR_VALIDATION':
       return new AppError('VALIDATION_FAILED', { errors: [{ path: '', message: error.message }] });
     default:

@@ -1,4 +1,5 @@
 import type { RealtimeEvent } from '@careloop/contracts';
+import type { SocketCommand } from './socket-commands.ts';
 
 /** Which sockets an event goes to: rooms every connection joins when it authenticates. */
 export interface RealtimeTarget {
@@ -16,6 +17,10 @@ export type RealtimeNamespace = 'console' | 'patient';
  */
 export interface Realtime {
   publish(namespace: RealtimeNamespace, target: RealtimeTarget, event: RealtimeEvent): void;
+  /** Takes a command from the apps' sockets (registered while the app is built, before sockets are served). */
+  handle(command: SocketCommand): void;
+  /** Whether the account has a connection open on the namespace, in any process (absent: not known). */
+  isConnected?(namespace: RealtimeNamespace, accountId: string): Promise<boolean>;
 }
 
 /** For processes and tests that push nothing (and records what would have gone, for assertions). */
@@ -24,5 +29,10 @@ export class RecordingRealtime implements Realtime {
   publish(namespace: RealtimeNamespace, target: RealtimeTarget, event: RealtimeEvent): void {
     this.sent.push({ namespace, target, event });
     if (this.sent.length > 1000) this.sent.shift();
+  }
+
+  readonly commands = new Map<string, SocketCommand>();
+  handle(command: SocketCommand): void {
+    this.commands.set(command.name, command);
   }
 }

@@ -25,6 +25,15 @@ export async function authenticateSocket(
   const header = headers.cookie;
   const token = header ? fastifyCookie.parse(header)[SESSION_COOKIE] : undefined;
   if (!token) return 'NOT_AUTHENTICATED';
+  return authenticateToken(token, namespace, sessions);
+}
+
+/** The actor behind a session token, if it may use the namespace. */
+export async function authenticateToken(
+  token: string,
+  namespace: RealtimeNamespace,
+  sessions: SessionResolver,
+): Promise<Actor | RefusalReason> {
   const resolved = await sessions.resolve(token);
   if (!resolved) return 'NOT_AUTHENTICATED';
   const { actor } = resolved;
@@ -44,6 +53,9 @@ export function roomsOf(actor: Actor): string[] {
 export interface SocketData {
   readonly accountId: string;
   readonly rooms: string[];
+  /** Who sends the connection's commands; re-checked against the session now and then (see SocketRealtime). */
+  actor: Actor;
+  checkedAt: number;
 }
 
 /** A namespace middleware: refuses the connection, or records the rooms it joins once accepted. */
@@ -52,7 +64,12 @@ export function requireActor(namespace: RealtimeNamespace, sessions: SessionReso
     authenticateSocket(socket.request.headers, namespace, sessions).then(
       (result) => {
         if (typeof result === 'string') return next(new Error(result));
-        socket.data = { accountId: result.accountId, rooms: roomsOf(result) };
+        socket.data = {
+          accountId: result.accountId,
+          rooms: roomsOf(result),
+          actor: result,
+          checkedAt: Date.now(),
+        };
         next();
       },
       () => next(new Error('UNAVAILABLE')),

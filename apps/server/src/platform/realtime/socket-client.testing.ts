@@ -90,7 +90,14 @@ export class Inbox {
   }
 }
 
-const idOf = (event: RealtimeEvent) => ('id' in event ? event.id : event.patientId);
+const idOf = (event: RealtimeEvent) =>
+  'id' in event
+    ? event.id
+    : 'patientId' in event
+      ? event.patientId
+      : 'sessionId' in event
+        ? event.sessionId
+        : event.consultationId;
 
 export function notificationEvent(): RealtimeEvent & { id: string } {
   return { type: 'notifications.notification.created', id: uuidv7(), at: new Date().toISOString() };

@@ -6,8 +6,8 @@ import { formatDateTime } from '../../../lib/format';
 import { useStaffMe } from '../../auth/hooks/use-me';
 
 /**
- * Staff reach a record through the care team or through break-glass, nothing else; so a record open to someone
- * not on its care team is open under break-glass, and says so.
+ * Staff reach a record through a care relationship (care team, consultation, appointment) or through break-glass;
+ * a record read under break-glass says so.
  */
 export function BreakGlassBanner({
   profile,
@@ -26,10 +26,13 @@ export function BreakGlassBanner({
     gcTime: Infinity,
   });
   const activeGrant = grant && new Date(grant.expiresAt).getTime() > Date.now() ? grant : null;
-  const notOnTeam =
-    profile.onCareTeam === false ||
-    (careTeam !== undefined && !careTeam.some((m) => m.staffId === me.accountId));
-  if (!activeGrant && !notOnTeam) return null;
+  // The server names the basis of the read; a care relationship (team, consultation, appointment) is not break-glass.
+  const underGlass =
+    profile.accessBasis !== undefined
+      ? profile.accessBasis === 'break_glass'
+      : profile.onCareTeam === false ||
+        (careTeam !== undefined && !careTeam.some((m) => m.staffId === me.accountId));
+  if (!activeGrant && !underGlass) return null;
 
   return (
     <Alert

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Col, Row, Tabs } from 'antd';
+import { Col, Row, Space, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/client';
@@ -7,6 +7,8 @@ import { FullPageSpin } from '../../../components/FullPageSpin';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryError } from '../../../components/QueryError';
 import { ExportRecordButtons } from '../../records/components/ExportRecordButtons';
+import { ReferPatientButton } from '../../referrals/components/ReferPatientButton';
+import { PrescribeButton } from '../../prescribing/components/PrescribeButton';
 import { PatientHeaderStrip } from '../../records/components/PatientHeaderStrip';
 import { useCareTeam, usePatient } from '../hooks/use-patients';
 import { AccessDenied } from './AccessDenied';
@@ -69,7 +71,17 @@ export function PatientProfilePage() {
       <Link to="/patients" className="back-link">
         <ArrowLeftOutlined aria-hidden /> {t('profile.back')}
       </Link>
-      <PageTitle extra={<ExportRecordButtons patientId={id} name={loaded.name} />}>{loaded.name}</PageTitle>
+      <PageTitle
+        extra={
+          <Space wrap>
+            <ReferPatientButton patientId={id} />
+            <PrescribeButton patientId={id} />
+            <ExportRecordButtons patientId={id} name={loaded.name} />
+          </Space>
+        }
+      >
+        {loaded.name}
+      </PageTitle>
       <BreakGlassBanner profile={loaded} careTeam={careTeam.data} />
       <PatientHeaderStrip patientId={id} profile={loaded} />
       <Tabs

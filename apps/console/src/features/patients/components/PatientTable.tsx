@@ -41,7 +41,12 @@ export function PatientTable({ rows, loading, emptyText, hasMore, loadingMore, o
     {
       title: t('patients.careTeam'),
       key: 'careTeam',
-      render: (_, patient) => (patient.onCareTeam ? <Tag>{t('patients.onCareTeam')}</Tag> : null),
+      render: (_, patient) =>
+        patient.onCareTeam ? (
+          <Tag>{t('patients.onCareTeam')}</Tag>
+        ) : patient.careRelationship ? (
+          <Tag>{t('patients.careRelationship')}</Tag>
+        ) : null,
     },
   ];
 

@@ -9,6 +9,7 @@ import { RecordSectionsTab } from '../../records/components/RecordSectionsTab';
 import { RecordSummaryTab } from '../../records/components/RecordSummaryTab';
 import { TimelineTab } from '../../records/components/TimelineTab';
 import { TrendsTab } from '../../records/components/TrendsTab';
+import { PatientMedicationTab } from '../../adherence/components/PatientMedicationTab';
 
 // The tabs of the patient page, in order. Each feature adds its one entry here (and nothing else in the page):
 // records owns summary, timeline, trends, record and documents; checkups, follow-up and monitoring add
@@ -59,6 +60,12 @@ export function usePatientTabs({ patientId, canEdit, profile }: PatientTabContex
       key: 'monitoring',
       label: t('monitoringTab.tab'),
       children: <PatientMonitoringTab patientId={patientId} canEdit={canEdit} />,
+    },
+    // --- Medication tab (features/adherence adds it here) -----------------------------------------------------
+    {
+      key: 'medication',
+      label: t('medication.tab'),
+      children: <PatientMedicationTab patientId={patientId} />,
     },
     // ---------------------------------------------------------------------------------------------------------
     { key: 'profile', label: t('record.tabs.profile'), children: profile },

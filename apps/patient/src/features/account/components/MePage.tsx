@@ -25,6 +25,7 @@ export function MePage() {
       <nav aria-label={t('me.settings')}>
         <LinkList
           entries={[
+            { to: '/referrals', label: t('referrals.entry'), testId: 'me-referrals' },
             { to: '/me/family', label: t('me.family'), testId: 'me-family' },
             { to: '/me/proxy', label: t('me.proxy'), testId: 'me-proxy' },
             {
@@ -39,6 +40,7 @@ export function MePage() {
               extra: elderMode ? t('elder.stateOn') : t('elder.stateOff'),
               testId: 'me-elder-mode',
             },
+            { to: '/me/notifications', label: t('notifySettings.title'), testId: 'me-notifications' },
             { to: '/me/sessions', label: t('me.sessions'), testId: 'me-sessions' },
             { to: '/me/password', label: t('me.changePassword'), testId: 'me-password' },
           ]}

@@ -11,6 +11,7 @@ import { useActingProfile } from '../../profiles/hooks/acting-profile-context.ts
 import { useRecordPatient } from '../../records/hooks/useRecordPatient.ts';
 import { Greeting } from './Greeting.tsx';
 import { TodayCard } from './TodayCard.tsx';
+import { TodayMedsCard } from '../../medications/components/TodayMedsCard.tsx';
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -49,6 +50,7 @@ export function HomePage() {
         </section>
       )}
       <TodayCard />
+      <TodayMedsCard />
       <ElderModeCard />
       {!elderMode && (
         <section aria-labelledby="shortcuts-title">
@@ -57,6 +59,8 @@ export function HomePage() {
           </h2>
           <LinkList
             entries={[
+              { to: '/triage', label: t('triage.entry.title'), testId: 'home-triage' },
+              { to: '/appointments', label: t('appointments.entry.mine'), testId: 'home-appointments' },
               { to: '/records', label: t('records.title') },
               { to: '/me/family', label: t('home.manageFamily') },
               { to: '/me/proxy', label: t('proxy.title') },

@@ -4,11 +4,16 @@ import {
   markAllNotificationsRead,
   markNotificationRead,
 } from '../api/notifications.api.ts';
+import { useRealtimeEvent } from '../../../api/realtime.ts';
 
 export const notificationsKey = ['notifications'] as const;
 
-/** The inbox, newest first; re-read every minute while the app is open so the badge stays current. */
+/** The inbox, newest first; re-read when the server announces a new notification, and every minute. */
 export function useNotifications() {
+  const queryClient = useQueryClient();
+  useRealtimeEvent('notifications.notification.created', () => {
+    void queryClient.invalidateQueries({ queryKey: notificationsKey });
+  });
   return useInfiniteQuery({
     queryKey: notificationsKey,
     queryFn: ({ pageParam }) => fetchNotifications(pageParam),

@@ -2,9 +2,13 @@ import { ApiError } from '../../../api/api-error.ts';
 import { API_BASE, apiHeaders, errorFrom } from '../../../api/client.ts';
 import { i18n } from '../../../i18n/index.ts';
 
-/** A key for a POST a flaky phone may send twice: the server answers the repeat without doing it again. */
+/**
+ * A key for a POST a flaky phone may send twice: the server answers the repeat without doing it again. From
+ * getRandomValues, which (unlike crypto.randomUUID) also exists on a plain-http address such as a hospital intranet's.
+ */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID().replace(/-/g, '');
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A JSON POST with an Idempotency-Key (the shared client sends no extra headers). */

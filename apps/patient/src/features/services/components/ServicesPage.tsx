@@ -1,21 +1,48 @@
-import { AppstoreOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../../ui/EmptyState.tsx';
+import { LinkList } from '../../../ui/LinkList.tsx';
 import { PageHeader } from '../../../ui/PageHeader.tsx';
 
-/** Booking, triage and pharmacy are not open yet, so no entry is shown for them. */
+/** The services open now: symptom check, booking, one's appointments, prescriptions and medications. */
 export function ServicesPage() {
   const { t } = useTranslation();
   return (
-    <div className="page">
+    <div className="page stack">
       <PageHeader title={t('services.title')} />
-      <section className="card" data-testid="services-empty">
-        <EmptyState
-          icon={<AppstoreOutline />}
-          title={t('services.emptyTitle')}
-          body={t('services.emptyBody')}
-        />
-      </section>
+      <LinkList
+        label={t('services.title')}
+        entries={[
+          {
+            to: '/triage',
+            label: t('triage.entry.title'),
+            extra: t('triage.entry.hint'),
+            testId: 'services-triage',
+          },
+          {
+            to: '/book',
+            label: t('appointments.entry.book'),
+            extra: t('appointments.entry.bookHint'),
+            testId: 'services-book',
+          },
+          {
+            to: '/appointments',
+            label: t('appointments.entry.mine'),
+            extra: t('appointments.entry.mineHint'),
+            testId: 'services-appointments',
+          },
+          {
+            to: '/pharmacy/prescriptions',
+            label: t('pharmacy.entry'),
+            extra: t('pharmacy.entryHint'),
+            testId: 'services-prescriptions',
+          },
+          {
+            to: '/medications/today',
+            label: t('meds.entry'),
+            extra: t('meds.entryHint'),
+            testId: 'services-medications',
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Outlet } from 'react-router';
 import { MonitoringBackground } from '../../monitoring/components/MonitoringBackground.tsx';
 import { ActingProfileProvider } from '../../profiles/components/ActingProfileProvider.tsx';
 import { TabBarNav } from './TabBarNav.tsx';
+import { IncomingCallBanner } from '../../call/components/IncomingCallBanner.tsx';
 
 /** The signed-in frame: skip link, the page in <main>, the tab bar in <nav>, and home monitoring's background work
  *  (sending readings typed offline, advice from alerts). */
@@ -19,6 +20,7 @@ export function AppLayout() {
         </main>
         <TabBarNav />
         <MonitoringBackground />
+        <IncomingCallBanner />
       </div>
     </ActingProfileProvider>
   );

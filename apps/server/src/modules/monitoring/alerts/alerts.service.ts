@@ -14,7 +14,7 @@ import { requirePatientAccess } from '../../../platform/access/patient-access.ts
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { decodeCursor, encodeCursor, keysetTime } from '../../../platform/db/keyset.ts';
-import { notify } from '../../followup/index.ts';
+import { notify } from '../../notifications/index.ts';
 import { ALERT_FROM, ALERT_SELECT, addAlertEvents, careChain, type AlertRow } from './alerts.repository.ts';
 import { toAlert, toAlertEvent, type AlertEventRow } from './alert-mapper.ts';
 import { readingKeyOf, readingsRepository } from '../readings/readings.repository.ts';

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { defineJob } from '../../../platform/jobs/jobs.ts';
-import { notify, type NewNotification } from '../../followup/index.ts';
+import { notify, type NewNotification } from '../../notifications/index.ts';
 import { addAlertEvents, careChain, loadSettings } from './alerts.repository.ts';
 import type { Push } from './raise-alerts.ts';
 import type { AlertSeverityColumn } from '../../../platform/db/schema-monitoring.ts';
@@ -66,6 +66,8 @@ export async function escalateDueAlerts(deps: AppDeps, now: Date = new Date()): 
         accountId: next,
         patientId: alert.patient_id,
         kind: 'monitoring_alert',
+        // An urgent alert nobody took reaches the next person during quiet hours too.
+        urgency: alert.severity === 'urgent' ? 'urgent' : 'normal',
         titleZh: '紧急预警未被确认，已升级给您',
         titleEn: 'Unacknowledged urgent alert escalated to you',
         bodyZh: alert.message_zh,

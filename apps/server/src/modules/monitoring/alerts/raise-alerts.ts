@@ -6,7 +6,7 @@ import { sql } from 'kysely';
 import type { RealtimeEvent } from '@careloop/contracts';
 import type { Executor } from '../../../platform/db/database.ts';
 import type { RealtimeNamespace, RealtimeTarget } from '../../../platform/realtime/realtime.ts';
-import { notify, type NewNotification } from '../../followup/index.ts';
+import { notify, type NewNotification } from '../../notifications/index.ts';
 import {
   addAlertEvents,
   careChain,
@@ -119,6 +119,7 @@ export async function raiseAlerts(
         accountId: assignTo,
         patientId: input.patientId,
         kind: 'monitoring_alert',
+        urgency: c.severity === 'urgent' ? 'urgent' : 'normal',
         titleZh: `${c.severity === 'urgent' ? '紧急' : '注意'}：${label.zh}`,
         titleEn: `${c.severity === 'urgent' ? 'Urgent' : 'Attention'}: ${label.en}`,
         bodyZh: c.message['zh-CN'],
@@ -135,6 +136,7 @@ export async function raiseAlerts(
           accountId,
           patientId: input.patientId,
           kind: 'monitoring_alert',
+          urgency: 'urgent',
           titleZh: `请立即处理：${label.zh}`,
           titleEn: `Act now: ${label.en}`,
           bodyZh: c.patientAdvice['zh-CN'],

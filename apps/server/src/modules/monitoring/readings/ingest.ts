@@ -24,7 +24,7 @@ import {
 } from '../../records/index.ts';
 import { normalizeReading, type NormalizedReading } from './normalize-reading.ts';
 import { QUANTITIES } from './reading-types.ts';
-import { readingsRepository, toMonitoringReadings, type RuleRow } from './readings.repository.ts';
+import { readingsRepository, toMonitoringReadings } from './readings.repository.ts';
 import { loadPatientRules } from '../rules/patient-rules.ts';
 import { raiseAlerts, type Push, type RaisedAlert } from '../alerts/raise-alerts.ts';
 import { careChain, resolveMissingData, type CandidateToStore } from '../alerts/alerts.repository.ts';
@@ -244,6 +244,9 @@ export async function ingestInTransaction(
   };
 }
 
+const SYSTOLIC_CODE = '8480-6';
+const DIASTOLIC_CODE = '8462-4';
+
 /** Newly stored rows by reading, found through the rows' ids. */
 function groupStored(
   stored: readonly StoredObservation[],
@@ -281,16 +284,13 @@ async function evaluateAndRaise(
         ('companion' in r && r.companion !== undefined && measured.has(r.companion.metric))),
   );
   if (rules.length === 0) return { raised: [], pushes: [] };
-  const freshRows: RuleRow[] = fresh.flatMap((e) =>
-    e.rows.map((o) => ({
-      id: o.id,
-      code: o.code,
-      value_num: o.valueNum ?? 0,
-      effective_at: o.effectiveAt,
-      dedupe_key: o.dedupeKey,
-    })),
-  );
-  const newReadings = toMonitoringReadings(freshRows);
+  // The batch's readings are known already (normalized, with their stored rows): no regrouping of rows.
+  const newReadings: MonitoringReading[] = [];
+  for (const e of fresh) {
+    const main =
+      e.rows.find((o) => o.code === SYSTOLIC_CODE) ?? e.rows.find((o) => o.code !== DIASTOLIC_CODE);
+    if (main) newReadings.push({ id: main.id, takenAt: e.reading.takenAt, values: e.reading.values });
+  }
   const times = fresh.map((e) => e.reading.takenAt.getTime());
   const days = requiredHistoryDays(rules);
   const metrics = new Set(

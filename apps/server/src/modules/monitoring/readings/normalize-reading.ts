@@ -139,7 +139,8 @@ function checkTime(
   return null;
 }
 
-const METRIC_OF: Partial<Record<QuantityKey, MonitoringMetric>> = {
+/** The rules' metric of a stored quantity (steps, sleep and temperature have none). */
+export const METRIC_OF: Partial<Record<QuantityKey, MonitoringMetric>> = {
   systolic: 'systolic',
   diastolic: 'diastolic',
   glucose: 'glucose',

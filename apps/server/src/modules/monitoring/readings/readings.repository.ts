@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
-import type { MonitoringReading } from '@careloop/clinical';
+import type { MonitoringMetric, MonitoringReading } from '@careloop/clinical';
 import type { Executor } from '../../../platform/db/database.ts';
 import { MONITORED_CODES } from './reading-types.ts';
-import { valuesOf } from './normalize-reading.ts';
+import { METRIC_OF } from './normalize-reading.ts';
 import type { QuantityKey } from './reading-types.ts';
 
 /** A stored reading row: one observation of a reading (a BP reading is two or three rows). */
@@ -83,29 +83,35 @@ export const readingsRepository = {
 };
 
 /**
- * Rows grouped into readings as the rules see them: one MonitoringReading per reading key and time, with the id
- * of its main row (systolic for blood pressure).
+ * Rows as the rules see readings: one MonitoringReading per reading, with the id of its main row (systolic for
+ * blood pressure), in the rows' order. Only blood pressure spans rows (systolic, diastolic, pulse of one reading
+ * share its key and time); every other row is a reading of its own and needs no grouping.
  */
 export function toMonitoringReadings(rows: readonly RuleRow[]): MonitoringReading[] {
-  const groups = new Map<
-    string,
-    { id: string | null; takenAt: Date; parts: { quantity: QuantityKey; value: number }[] }
-  >();
+  type Building = { id: string | null; takenAt: Date; values: Partial<Record<MonitoringMetric, number>> };
+  const readings: Building[] = [];
+  const bp = new Map<string, Building>();
   for (const row of rows) {
     const quantity = quantityOfCode(row.code);
     if (!quantity) continue;
-    const key = `${readingKeyOf(row.dedupe_key)}@${row.effective_at.getTime()}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { id: null, takenAt: row.effective_at, parts: [] };
-      groups.set(key, group);
+    const metric = METRIC_OF[quantity];
+    if (quantity !== 'systolic' && quantity !== 'diastolic' && quantity !== 'pulse') {
+      readings.push({
+        id: row.id,
+        takenAt: row.effective_at,
+        values: metric ? { [metric]: row.value_num } : {},
+      });
+      continue;
     }
-    group.parts.push({ quantity, value: row.value_num });
+    const key = `${readingKeyOf(row.dedupe_key)}@${row.effective_at.getTime()}`;
+    let group = bp.get(key);
+    if (!group) {
+      group = { id: null, takenAt: row.effective_at, values: {} };
+      bp.set(key, group);
+      readings.push(group);
+    }
+    if (metric) group.values[metric] = row.value_num;
     if (quantity !== 'diastolic' && (group.id === null || quantity === 'systolic')) group.id = row.id;
   }
-  const readings: MonitoringReading[] = [];
-  for (const g of groups.values()) {
-    if (g.id) readings.push({ id: g.id, takenAt: g.takenAt, values: valuesOf(g.parts) });
-  }
-  return readings;
+  return readings.filter((r): r is Building & { id: string } => r.id !== null);
 }

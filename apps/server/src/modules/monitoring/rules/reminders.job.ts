@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { MeasurementReminder } from '@careloop/contracts';
 import type { AppDeps } from '../../../platform/deps.ts';
 import { defineJob } from '../../../platform/jobs/jobs.ts';
-import { notify, type NewNotification } from '../../followup/index.ts';
+import { notify, type NewNotification } from '../../notifications/index.ts';
 import { patientAccounts } from '../alerts/raise-alerts.ts';
 
 /** A reminder time counts as due when it fell within this many minutes before now. */

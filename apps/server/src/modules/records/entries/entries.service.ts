@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../../platform/deps.ts';
+import type { Executor } from '../../../platform/db/database.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import { requirePatientAccess } from '../../../platform/access/patient-access.ts';
 import { recordAudit } from '../../../platform/audit/audit-log.ts';
@@ -88,32 +89,7 @@ export class EntriesService {
   }
 
   async create(ctx: RequestContext, kind: EntryKind, patientId: string, body: Fields, language: Language) {
-    const source = sourceForWriter(ctx.actor, body.source as RecordSource | undefined);
-    const input = withCode(kind, body, language);
-    checkPeriod(kind, input);
-    return this.deps.db.transaction().execute(async (tx) => {
-      const access = await requirePatientAccess(tx, ctx.actor, patientId, 'edit');
-      const id = uuidv7();
-      await repo.insert(tx, kind, {
-        id,
-        orgId: access.orgId,
-        patientId,
-        source,
-        sourceOrg: (body.sourceOrg as string | null | undefined) ?? null,
-        recordedBy: ctx.actor.accountId,
-        columns: columnsOf(kind, input),
-      });
-      await recordAudit(tx, ctx, {
-        action: `record.${kind.name}.create`,
-        orgId: access.orgId,
-        patientId,
-        resourceType: kind.name,
-        resourceId: id,
-        detail: { basis: access.basis, source },
-      });
-      const row = await repo.find(tx, kind, { orgId: access.orgId, patientId, entryId: id });
-      return toEntry(kind, row!);
-    });
+    return this.deps.db.transaction().execute((tx) => createEntry(tx, ctx, kind, patientId, body, language));
   }
 
   async update(
@@ -191,4 +167,42 @@ export class EntriesService {
       });
     }
   }
+}
+
+/**
+ * Creates a record entry in the caller's transaction: the one path for every writer of an entry (the records
+ * routes, and other modules that add to the record, such as a reviewed drug reaction becoming an allergy).
+ */
+export async function createEntry(
+  tx: Executor,
+  ctx: RequestContext,
+  kind: EntryKind,
+  patientId: string,
+  body: Fields,
+  language: Language,
+): Promise<Record<string, unknown>> {
+  const source = sourceForWriter(ctx.actor, body.source as RecordSource | undefined);
+  const input = withCode(kind, body, language);
+  checkPeriod(kind, input);
+  const access = await requirePatientAccess(tx, ctx.actor, patientId, 'edit');
+  const id = uuidv7();
+  await repo.insert(tx, kind, {
+    id,
+    orgId: access.orgId,
+    patientId,
+    source,
+    sourceOrg: (body.sourceOrg as string | null | undefined) ?? null,
+    recordedBy: ctx.actor.accountId,
+    columns: columnsOf(kind, input),
+  });
+  await recordAudit(tx, ctx, {
+    action: `record.${kind.name}.create`,
+    orgId: access.orgId,
+    patientId,
+    resourceType: kind.name,
+    resourceId: id,
+    detail: { basis: access.basis, source },
+  });
+  const row = await repo.find(tx, kind, { orgId: access.orgId, patientId, entryId: id });
+  return toEntry(kind, row!);
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { TimelineKind } from '@careloop/contracts';
 import { prepared } from '../../../platform/db/prepared.ts';
-import type { AccessBasis } from '../../../platform/access/patient-access.ts';
+import { staffCareSql, type AccessBasis } from '../../../platform/access/patient-access.ts';
 import type { ObservationFlag, RecordSource } from '../../../platform/db/schema-records.ts';
 import { keysetTime, type Keyset } from '../cursor.ts';
 import { timelineBranch } from './timeline-branches.ts';
@@ -38,8 +38,7 @@ type Row = { basis: AccessBasis | null } & ({ kind: null } | TimelineRow);
 
 const STAFF_ACCESS = `
   SELECT p.id, p.org_id,
-         CASE WHEN EXISTS (SELECT 1 FROM care_team c WHERE c.patient_id = p.id AND c.staff_account_id = $2
-                             AND c.org_id = p.org_id AND c.removed_at IS NULL) THEN 'care_team'
+         CASE WHEN ${staffCareSql('p', '$2')} THEN 'care_team'
               WHEN EXISTS (SELECT 1 FROM break_glass b WHERE b.patient_id = p.id AND b.staff_account_id = $2
                              AND b.org_id = p.org_id AND b.expires_at > now()) THEN 'break_glass' END AS basis
     FROM patients p
