@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, expectAccessible, journey, screenshot, useBrowser } from './browser.ts';
 import { ADMIN, apiGet, DOCTOR, signInToConsole } from './support/console.ts';
@@ -30,6 +30,24 @@ async function wangFangConsultation(page: Page) {
   return c;
 }
 
+/**
+ * Types a search into an item's drug field and picks the option; picks again when a busy machine let the click land
+ * while the list was still being replaced (the field then does not show the drug).
+ */
+async function pickDrug(page: Page, item: Locator, search: string, code: string, name: string) {
+  const field = item.getByRole('combobox').first();
+  for (let attempt = 1; ; attempt++) {
+    await field.fill(search);
+    await page.getByTestId(`rx-drug-option-${code}`).click();
+    try {
+      await expect.poll(() => field.inputValue(), { timeout: 5_000, interval: 100 }).toContain(name);
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
 beforeAll(async () => {
   await setPreferences(DOCTOR.email, { locale: 'zh-CN' });
   await setPreferences(PHARMACIST, { locale: 'en-US' });
@@ -46,10 +64,9 @@ describe('prescribing and review', () => {
       await page.getByTestId('rx-drawer').waitFor();
 
       const item = page.getByTestId('rx-item-0');
-      await item.getByRole('combobox').first().fill('klms');
-      await page.getByTestId('rx-drug-option-clarithromycin-250mg-tab').click();
+      await pickDrug(page, item, 'klms', 'clarithromycin-250mg-tab', '克拉霉素');
       const interaction = page.getByTestId('rx-finding-interaction').filter({ hasText: '辛伐他汀' });
-      await interaction.waitFor();
+      await interaction.waitFor({ timeout: 30_000 });
       expect(await interaction.getAttribute('data-level')).toBe('critical');
       await eventually(() => interaction.innerText()).toContain('禁忌');
       await eventually(() => page.getByTestId('rx-check-state').innerText()).toContain(
