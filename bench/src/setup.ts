@@ -76,6 +76,8 @@ export async function startRealServer(
     ? new SocketRealtime({ redisUrl: config.redisUrl, databaseUrl, log: pino({ level: 'warn' }) })
     : null;
   const deps = createDeps(config, database, undefined, realtime ?? undefined);
+  // As a server process does (openRuntime): signed-in requests answered from the session cache.
+  await deps.sessions.startCache();
   const app = await buildApp(deps, { logger: false });
   if (realtime) serveRealtime(app, realtime, deps.sessions);
   const listening = await listenLocally(app);
@@ -86,6 +88,7 @@ export async function startRealServer(
     realtime,
     async close() {
       await listening.close();
+      await deps.sessions.stopCache();
       await realtime?.close();
       await database.close();
     },

@@ -25,6 +25,7 @@ const EnvSchema = z.object({
     .min(32)
     .default(DEMO_SECRET + '-blind-index'),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(60),
   DEMO_DATA: bool.optional(),
   DEMO_PATIENTS: z.coerce.number().int().min(0).max(100_000).default(200),
   RATE_LIMIT_MAX: z.coerce.number().int().positive().default(1200),
@@ -172,6 +173,8 @@ export interface Config {
   readonly activeFieldKeyId: string;
   readonly blindIndexKey: string;
   readonly sessionTtlHours: number;
+  /** How long a server process may answer a session from memory (0: never); changes signal every process at once. */
+  readonly sessionCacheSeconds: number;
   readonly demoData: boolean;
   readonly demoPatients: number;
   readonly rateLimitMax: number;
@@ -331,6 +334,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     activeFieldKeyId,
     blindIndexKey: e.BLIND_INDEX_KEY,
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    sessionCacheSeconds: e.SESSION_CACHE_SECONDS,
     demoData,
     demoPatients: e.DEMO_PATIENTS,
     rateLimitMax: e.RATE_LIMIT_MAX,

@@ -36,6 +36,8 @@ export interface TestAppOptions {
   realtime?: boolean;
   /** Another server process over the same database instead of a fresh clone (multi-process tests). */
   sameDatabaseAs?: TestApp;
+  /** Answer sessions from memory as server processes do (openRuntime); off by default in tests. */
+  sessionCache?: boolean;
 }
 
 async function cloneTemplateDatabase(): Promise<string> {
@@ -77,6 +79,7 @@ export async function createTestApp(
       })
     : null;
   const deps = createDeps(config, database, undefined, realtime ?? undefined);
+  if (options.sessionCache) await deps.sessions.startCache();
   const app = await buildApp(deps, { logger: process.env.TEST_LOG === '1' });
   if (realtime) serveRealtime(app, realtime, deps.sessions);
   await app.ready();
@@ -90,6 +93,7 @@ export async function createTestApp(
     url,
     async close() {
       await app.close();
+      await deps.sessions.stopCache();
       await realtime?.close();
       await database.close();
       await rm(filesDir, { recursive: true, force: true });

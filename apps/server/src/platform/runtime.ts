@@ -44,7 +44,14 @@ export function createDeps(
     db: database.db,
     pool: database.pool,
     crypto,
-    sessions: new SessionStore(database.db, database.pool, config.sessionTtlHours),
+    // The cache answers only once a server process starts it (openRuntime): tests built on these deps read every
+    // session from the database unless they start it themselves.
+    sessions: new SessionStore(
+      database.db,
+      database.pool,
+      config.sessionTtlHours,
+      config.sessionCacheSeconds,
+    ),
     messenger: new RecordingMessenger(crypto),
     files: createFileStore(config),
     realtime,
@@ -90,6 +97,7 @@ export async function openRuntime(
   });
   let jobs: JobRunner | null = null;
   const deps = createDeps(config, database, () => jobs, realtime);
+  await deps.sessions.startCache((error) => log.warn({ err: error }, 'session cache signal connection lost'));
   if (options.jobs !== false) {
     jobs = new JobRunner(url, log);
     jobs.register(auditSealJob(deps));
@@ -115,6 +123,7 @@ export async function openRuntime(
     realtime,
     async close() {
       await jobs?.stop();
+      await deps.sessions.stopCache();
       await realtime.close();
       await database.close();
       await embedded?.stop();

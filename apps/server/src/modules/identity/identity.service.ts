@@ -135,6 +135,7 @@ export class IdentityService {
         resourceId: ctx.actor.credentialId,
       });
     });
+    this.deps.sessions.forgetAccount(ctx.actor.accountId);
   }
 
   // --- one-time codes by SMS ---
@@ -291,6 +292,7 @@ export class IdentityService {
         resourceId: target.accountId,
       });
     });
+    this.deps.sessions.forgetAccount(target.accountId);
   }
 
   async changePassword(ctx: RequestContext, current: string, next: string): Promise<void> {
@@ -308,6 +310,7 @@ export class IdentityService {
         resourceId: account.id,
       });
     });
+    this.deps.sessions.forgetAccount(account.id);
   }
 
   async updatePreferences(
@@ -338,6 +341,7 @@ export class IdentityService {
         resourceId: sessionId,
       });
     });
+    this.deps.sessions.forgetAccount(ctx.actor.accountId);
   }
 }
 

@@ -66,6 +66,7 @@ export class MfaService {
         resourceId: account.id,
       });
     });
+    sessions.forgetAccount(account.id);
     return codes;
   }
 
@@ -98,6 +99,7 @@ export class MfaService {
         resourceId: ctx.actor.credentialId,
       });
     });
+    sessions.forgetAccount(account.id);
     return buildMe(
       db,
       crypto,

@@ -191,6 +191,26 @@ describe('safety check', () => {
     expect(findings.find((f) => f.kind === 'allergy')!.level).toBe('critical');
   });
 
+  it('audits each check as a read of the record, and a refused one not at all', async () => {
+    const count = async () =>
+      Number(
+        (
+          await w.t.deps.db
+            .selectFrom('audit_events')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('action', '=', 'prescription.check')
+            .where('patient_id', '=', w.patientId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    await check([item('clarithromycin')]);
+    expect(await count()).toBe(before + 1);
+    const refused = await w.colleague.post(`${rxUrl()}/check`, { items: [item('clarithromycin')] });
+    expect(refused.statusCode).toBe(403);
+    expect(await count()).toBe(before + 1);
+  });
+
   it('finds the interaction with a current medication (simvastatin + clarithromycin)', async () => {
     const { findings } = await check([item('clarithromycin')]);
     const interaction = findings.find((f) => f.kind === 'interaction');

@@ -6,6 +6,7 @@ import { prepared } from '../db/prepared.ts';
 import { uuidv7 } from '../db/ids.ts';
 import { hashToken, newToken } from '../crypto/tokens.ts';
 import type { Actor, MfaState } from './actor.ts';
+import { SessionCache } from './session-cache.ts';
 
 export const SESSION_COOKIE = 'cl_session';
 
@@ -17,6 +18,7 @@ export interface ResolvedSession {
 
 interface SessionRow {
   id: string;
+  expires_at: Date;
   csrf_token: string;
   account_id: string;
   org_id: string | null;
@@ -32,7 +34,7 @@ interface SessionRow {
 /** Sessions live in PostgreSQL so any server process can serve any request. */
 const RESOLVE = prepared<SessionRow>(
   'careloop_session_resolve',
-  `SELECT s.id, s.csrf_token, s.account_id, s.org_id, s.mfa_state, s.last_seen_at,
+  `SELECT s.id, s.expires_at, s.csrf_token, s.account_id, s.org_id, s.mfa_state, s.last_seen_at,
           a.kind, a.display_name, a.is_platform_admin, m.roles, m.department_id
      FROM sessions s
      JOIN accounts a ON a.id = s.account_id AND a.active
@@ -40,12 +42,46 @@ const RESOLVE = prepared<SessionRow>(
     WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
 );
 
+/** Touch "last seen" at most this often: keeps it useful without a write on every request. */
+const TOUCH_MS = 60_000;
+
 export class SessionStore {
+  /** Sessions answered from memory while its signal connection is up (see SessionCache); null: always read. */
+  readonly #cache: SessionCache<SessionRow> | null;
+
   constructor(
     private readonly db: Db,
     private readonly pool: pg.Pool,
     private readonly ttlHours: number,
-  ) {}
+    cacheSeconds = 0,
+  ) {
+    this.#cache =
+      cacheSeconds > 0 ? new SessionCache({ ttlMs: cacheSeconds * 1_000, maxEntries: 50_000 }) : null;
+  }
+
+  /** Starts answering sessions from memory (server processes; a no-op when the cache is configured off). */
+  async startCache(onError?: (error: unknown) => void): Promise<void> {
+    if (!this.#cache) return;
+    if (onError) this.#cache.onError = onError;
+    await this.#cache.start(this.pool);
+  }
+
+  async stopCache(): Promise<void> {
+    await this.#cache?.stop();
+  }
+
+  /**
+   * Drops an account's sessions from this process's memory once a change to them has committed (the change's
+   * signal does the same in every process a moment later; this makes the next request here see it for sure).
+   */
+  forgetAccount(accountId: string): void {
+    this.#cache?.forgetAccount(accountId);
+  }
+
+  /** The cache, for tests and metrics. */
+  get cache(): SessionCache<unknown> | null {
+    return this.#cache;
+  }
 
   async create(
     tx: Executor,
@@ -77,26 +113,42 @@ export class SessionStore {
     return { token, sessionId, csrfToken };
   }
 
-  /** One prepared query: the session, its account and its membership in the session's organization. */
+  /**
+   * The session, its account and its membership in the session's organization: from memory when kept, else one
+   * prepared query.
+   */
   async resolve(token: string): Promise<ResolvedSession | null> {
-    const [row] = await RESOLVE.run(this.pool, [hashToken(token)]);
-    if (!row) return null;
-    if (Date.now() - row.last_seen_at.getTime() > 60_000) {
-      // Touch at most once a minute: keeps "last seen" useful without a write on every request.
+    const hash = hashToken(token);
+    const now = Date.now();
+    let row = this.#cache?.get(hash, now);
+    if (!row) {
+      const epoch = this.#cache?.epoch ?? 0;
+      [row] = await RESOLVE.run(this.pool, [hash]);
+      if (!row) return null;
+      const ids = { accountId: row.account_id, sessionId: row.id };
+      this.#cache?.set(hash, row, ids, row.expires_at.getTime(), epoch);
+    } else if (row.expires_at.getTime() <= now) {
+      return null;
+    }
+    if (now - row.last_seen_at.getTime() > TOUCH_MS) {
       await this.db
         .updateTable('sessions')
-        .set({ last_seen_at: new Date() })
+        .set({ last_seen_at: new Date(now) })
         .where('id', '=', row.id)
         .execute();
+      this.#cache?.update(hash, { ...row, last_seen_at: new Date(now) });
     }
     return { actor: toActor(row, 'session', row.id), sessionId: row.id, csrfToken: row.csrf_token };
   }
 
   async setMfaState(tx: Executor, sessionId: string, state: MfaState): Promise<void> {
+    // Forgotten here at once, and again in every process when the change commits (migration 018's signal).
+    this.#cache?.forgetSession(sessionId);
     await tx.updateTable('sessions').set({ mfa_state: state }).where('id', '=', sessionId).execute();
   }
 
   async revoke(tx: Executor, sessionId: string): Promise<void> {
+    this.#cache?.forgetSession(sessionId);
     await tx
       .updateTable('sessions')
       .set({ revoked_at: new Date() })

@@ -58,11 +58,25 @@ export class PrescriptionsService {
     const db = this.deps.db;
     const orgId = doctor.actor.orgId;
     // The record read carries the access decision (the policy of requirePatientAccess for 'edit': a care
-    // relationship inside the organization; break-glass reads, it does not prescribe), so the check is two round
-    // trips after the session: the drugs beside the facts, then the audit entry of the read.
+    // relationship inside the organization; break-glass reads, it does not prescribe) and writes the read's audit
+    // entry when that holds, so the check is one round trip after the session: the drugs beside the facts.
     const [itemsRead, factsRead] = await Promise.allSettled([
       this.resolve(db, orgId, body.items),
-      loadSafetyFacts(db, orgId, patientId, doctor.actor.accountId),
+      loadSafetyFacts(
+        db,
+        orgId,
+        patientId,
+        doctor.actor.accountId,
+        {
+          id: uuidv7(),
+          actorKind: doctor.actor.via === 'token' ? 'token' : 'staff',
+          action: 'prescription.check',
+          requestId: ctx.requestId,
+          ip: ctx.ip,
+          detail: { basis: 'care_team', items: body.items.length },
+        },
+        this.deps.pool,
+      ),
     ]);
     // Access is answered first, whatever else is wrong with the draft.
     if (factsRead.status === 'rejected') throw factsRead.reason;
@@ -70,13 +84,6 @@ export class PrescriptionsService {
     if (!facts.care) throw new AppError('ACCESS_DENIED');
     if (itemsRead.status === 'rejected') throw itemsRead.reason;
     const items = itemsRead.value;
-    await recordAudit(db, ctx, {
-      action: 'prescription.check',
-      resourceType: 'prescription',
-      patientId,
-      orgId,
-      detail: { basis: 'care_team', items: body.items.length },
-    });
     const findings = runCheck(items, facts);
     return {
       findings,

@@ -2,7 +2,8 @@
 // active conditions, active medication statements (with their ingredients found in the formulary when the record
 // names only the drug), approved prescriptions not yet in the record, age and sex; and the organization's
 // interaction table.
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import type pg from 'pg';
 import {
   checkPrescription,
   type SafetyFinding as ClinicalFinding,
@@ -10,6 +11,7 @@ import {
 } from '@careloop/clinical';
 import type { SafetyFinding } from '@careloop/contracts';
 import type { Executor } from '../../../platform/db/database.ts';
+import { prepared } from '../../../platform/db/prepared.ts';
 import { AppError } from '../../../platform/errors/app-error.ts';
 import { staffCareSql } from '../../../platform/access/patient-access.ts';
 import { toClinicalDrug } from '../formulary/drug-view.ts';
@@ -34,31 +36,25 @@ export function ageOn(birthDate: string, today = new Date()): number {
   return Math.max(0, age);
 }
 
-/**
- * Reads every fact in one round trip (one statement with a subquery per part): the check runs while the
- * prescriber types, so its latency is mostly round trips.
- */
-export async function loadSafetyFacts(
-  db: Executor,
-  orgId: string,
-  patientId: string,
-  /** With a staff account: also whether it has a care relationship to the patient (the prescriber's access). */
-  staffAccountId?: string,
-): Promise<SafetyFacts & { care: boolean }> {
-  const { rows } = await sql<{
-    care: boolean;
-    name: string;
-    sex: SafetyFacts['patient']['sex'];
-    birth_date: string;
-    allergies: SafetyFacts['allergies'] | null;
-    conditions: SafetyFacts['conditions'] | null;
-    statements:
-      { name: string; atc: string | null; dose: string | null; ingredients: string[] | null }[] | null;
-    prescribed: { name: string; atc: string; dose: string; ingredients: string[] }[] | null;
-    interactions_version: string;
-  }>`
-    SELECT p.name, p.sex, p.birth_date::text AS birth_date,
-      ${staffAccountId ? sql.raw(staffCareSql('p', 'me.id')) : sql`false`} AS care,
+interface FactsRow {
+  care: boolean;
+  name: string;
+  sex: SafetyFacts['patient']['sex'];
+  birth_date: string;
+  allergies: SafetyFacts['allergies'] | null;
+  conditions: SafetyFacts['conditions'] | null;
+  statements:
+    { name: string; atc: string | null; dose: string | null; ingredients: string[] | null }[] | null;
+  prescribed: { name: string; atc: string; dose: string; ingredients: string[] }[] | null;
+  interactions_version: string;
+}
+
+// $1 patient, $2 organization, $3 staff account (null: no access decision), $4-$9 the audit entry of the read
+// (null $4: none): id, actor kind, action, request id, ip, detail.
+const FACTS_SQL = `
+  WITH f AS (
+    SELECT p.id, p.org_id, p.name, p.sex, p.birth_date::text AS birth_date,
+      ($3::uuid IS NOT NULL AND ${staffCareSql('p', '$3')}) AS care,
       (SELECT json_agg(json_build_object('substance', a.substance, 'category', a.category, 'severity', a.severity))
          FROM allergies a
         WHERE a.patient_id = p.id AND a.org_id = p.org_id AND a.deleted_at IS NULL AND a.status = 'active')
@@ -96,8 +92,57 @@ export async function loadSafetyFacts(
       -- The interaction table's version: the table itself is read only when it changed (see interactionsOf).
       (SELECT count(*)::text || '/' || coalesce(max(x.updated_at)::text, '')
          FROM drug_interactions x WHERE x.org_id = p.org_id) AS interactions_version
-      FROM patients p, (SELECT ${staffAccountId ?? null}::uuid AS id) me
-     WHERE p.id = ${patientId} AND p.org_id = ${orgId} AND p.deleted_at IS NULL`.execute(db);
+      FROM patients p
+     WHERE p.id = $1 AND p.org_id = $2 AND p.deleted_at IS NULL),
+  audit AS (
+    INSERT INTO audit_events (id, org_id, actor_account_id, actor_kind, action, patient_id, resource_type,
+                              request_id, ip, detail)
+    SELECT $4::uuid, f.org_id, $3::uuid, $5, $6, f.id, 'prescription', $7, $8, $9::jsonb
+      FROM f WHERE f.care AND $4::uuid IS NOT NULL)
+  SELECT * FROM f`;
+
+/** Planned once per connection: planning the statement took longer than running it. */
+const FACTS = prepared<FactsRow>('careloop_prescription_facts', FACTS_SQL);
+
+/**
+ * Reads every fact in one round trip (one statement with a subquery per part): the check runs while the
+ * prescriber types, so its latency is mostly round trips. With `pool`, as a prepared statement outside any
+ * transaction (the live check); without, in `db`'s transaction.
+ */
+export async function loadSafetyFacts(
+  db: Executor,
+  orgId: string,
+  patientId: string,
+  /** With a staff account: also whether it has a care relationship to the patient (the prescriber's access). */
+  staffAccountId?: string,
+  /**
+   * The audit entry of the read, written by the same statement when the care relationship holds (so the read and
+   * its entry commit together, in one round trip).
+   */
+  audit?: {
+    id: string;
+    actorKind: 'staff' | 'token';
+    action: string;
+    requestId: string;
+    ip: string | null;
+    detail: Record<string, unknown>;
+  },
+  pool?: pg.Pool,
+): Promise<SafetyFacts & { care: boolean }> {
+  const values = [
+    patientId,
+    orgId,
+    staffAccountId ?? null,
+    audit && staffAccountId ? audit.id : null,
+    audit?.actorKind ?? null,
+    audit?.action ?? null,
+    audit?.requestId ?? null,
+    audit?.ip ?? null,
+    audit ? JSON.stringify(audit.detail) : null,
+  ];
+  const rows = pool
+    ? await FACTS.run(pool, values)
+    : (await db.executeQuery<FactsRow>(CompiledQuery.raw(FACTS_SQL, values))).rows;
   const row = rows[0];
   if (!row) throw new AppError('PATIENT_NOT_FOUND');
   return {
