@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IsoDateTime, Uuid } from './common.ts';
 import { AlertSeverity, AlertStatus, ReadingType } from './monitoring.ts';
 import { ConsultationMessage, ConsultationStatus, PersonRef } from './consultations.ts';
+import { PrescriptionStatus } from './pharmacy.ts';
 
 // Events pushed over Socket.IO (namespaces /console and /patient). Each carries the id and version of what
 // changed, so a client that missed events while disconnected fetches the full state over HTTP.
@@ -128,6 +129,18 @@ export const QueueUpdatedEvent = z.object({
 });
 export type QueueUpdatedEvent = z.infer<typeof QueueUpdatedEvent>;
 
+/**
+ * A prescription of the organization was signed, revised, cancelled or reviewed: the console's review queue and the
+ * prescriber's views fetch it over HTTP (the event names no patient or drug).
+ */
+export const PrescriptionChangedEvent = z.object({
+  type: z.literal('pharmacy.prescription.changed'),
+  id: Uuid,
+  status: PrescriptionStatus,
+  at: IsoDateTime,
+});
+export type PrescriptionChangedEvent = z.infer<typeof PrescriptionChangedEvent>;
+
 export const RealtimeEvent = z.discriminatedUnion('type', [
   AlertChangedEvent,
   ReadingsStoredEvent,
@@ -139,6 +152,7 @@ export const RealtimeEvent = z.discriminatedUnion('type', [
   CallUpdatedEvent,
   CallSignalEvent,
   QueueUpdatedEvent,
+  PrescriptionChangedEvent,
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEvent>;
 export type RealtimeEventType = RealtimeEvent['type'];

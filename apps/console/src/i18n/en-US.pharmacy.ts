@@ -116,7 +116,7 @@ export const enUSPharmacy: typeof zhCNPharmacy = {
       taken: 'Another pharmacist has already handled this prescription',
       select: 'Choose a prescription on the left',
       diagnosis: 'Diagnosis',
-      refreshed: 'Refreshes every 15 seconds',
+      refreshed: 'Updates the moment a prescription is signed, revised or reviewed',
     },
     interactions: {
       title: 'Interactions',

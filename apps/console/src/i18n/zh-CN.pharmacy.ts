@@ -115,7 +115,7 @@ export const zhCNPharmacy = {
       taken: '该处方已被其他药师处理',
       select: '请从左侧选择一张处方',
       diagnosis: '诊断',
-      refreshed: '每 15 秒自动刷新',
+      refreshed: '处方签署、修改或审核后即时更新',
     },
     interactions: {
       title: '药物相互作用',

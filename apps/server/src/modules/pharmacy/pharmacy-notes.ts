@@ -1,3 +1,5 @@
+import type { PrescriptionStatus } from '@careloop/contracts';
+import type { AppDeps } from '../../platform/deps.ts';
 import type { Executor } from '../../platform/db/database.ts';
 import { notify, type NewNotification } from '../notifications/index.ts';
 
@@ -77,4 +79,26 @@ export async function tellPharmacy(
     dedupeKey: `prescription:${p.id}:${message}`,
   }));
   await notify(tx, notes);
+}
+
+/**
+ * Tells the organization's consoles that a prescription changed, after the change committed: the review queue
+ * refreshes at once instead of at its next poll.
+ */
+export function publishPrescriptionChanged(
+  deps: Pick<AppDeps, 'realtime'>,
+  orgId: string,
+  id: string,
+  status: PrescriptionStatus,
+): void {
+  deps.realtime.publish(
+    'console',
+    { orgId },
+    {
+      type: 'pharmacy.prescription.changed',
+      id,
+      status,
+      at: new Date().toISOString(),
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
+import type { RecordingRealtime } from '../../platform/realtime/realtime.ts';
 import { createRecordWorld, type RecordWorld } from '../records/records.testing.ts';
 import { multipartFile } from '../monitoring/imports/imports.testing.ts';
 import {
@@ -288,6 +289,22 @@ describe('prescriptions', () => {
       .where('kind', '=', 'prescription_review')
       .execute();
     expect(notes.map((n) => n.account_id)).toContain(p.pharmacistId);
+    // The organization's consoles are told at once (the review queue refreshes), with no patient or drug named.
+    const pushed = (w.t.deps.realtime as RecordingRealtime).sent.filter(
+      (s) => s.event.type === 'pharmacy.prescription.changed' && s.event.id === rx.id,
+    );
+    expect(pushed).toEqual([
+      {
+        namespace: 'console',
+        target: { orgId: w.orgId },
+        event: {
+          type: 'pharmacy.prescription.changed',
+          id: rx.id,
+          status: 'pending_review',
+          at: expect.any(String),
+        },
+      },
+    ]);
 
     const db = w.t.deps.db;
     await expect(
@@ -423,6 +440,10 @@ describe('pharmacist review', () => {
       .where('dedupe_key', '=', `prescription:${rx.id}:approved`)
       .executeTakeFirstOrThrow();
     expect(patientNote.title_en).toBe('Your prescription is ready to order');
+    const statuses = (w.t.deps.realtime as RecordingRealtime).sent.flatMap((s) =>
+      s.event.type === 'pharmacy.prescription.changed' && s.event.id === rx.id ? [s.event.status] : [],
+    );
+    expect(statuses).toEqual(['pending_review', 'approved']);
     // A second ibuprofen now duplicates a current medication.
     const again = await w.doctor.post(`${rxUrl()}/check`, {
       items: [item('ibuprofen', { frequency: 'tid' })],

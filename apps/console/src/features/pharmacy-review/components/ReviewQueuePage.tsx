@@ -22,14 +22,17 @@ import { ToneTag } from '../../records/components/ToneTag';
 import '../../records/records.css';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../../api/client';
+import { useRealtimeEvent, useRealtimeStatus } from '../../../api/realtime';
 import { PageTitle } from '../../../components/PageTitle';
 import { QueryError } from '../../../components/QueryError';
 import { formatDateTime } from '../../../lib/format';
 import { problemText } from '../../../lib/problems';
 import { pharmacyApi } from '../../prescribing/api/pharmacy-api';
 import { FindingList } from '../../prescribing/components/FindingList';
+import { LiveStatus } from '../../monitoring/components/LiveStatus';
 
 type Box = 'pending' | 'approved' | 'rejected';
+/** While live updates are not arriving, the queue is fetched this often instead. */
 const POLL_MS = 15_000;
 
 function waited(seconds: number, zh: boolean): string {
@@ -176,17 +179,25 @@ function Detail({ item, box, onDone }: { item: ReviewItem; box: Box; onDone: () 
   );
 }
 
-/** 处方审核: the organization's signed prescriptions, oldest first, refreshed every 15 seconds. */
+/**
+ * 处方审核: the organization's signed prescriptions, oldest first, refreshed the moment one is signed, revised or
+ * reviewed anywhere in the organization (`pharmacy.prescription.changed`), and every 15 seconds while live updates
+ * are not connected.
+ */
 export function ReviewQueuePage() {
   const { t, i18n } = useTranslation();
   const zh = i18n.language.startsWith('zh');
   const [box, setBox] = useState<Box>('pending');
   const [params, setParams] = useSearchParams();
   const client = useQueryClient();
+  const live = useRealtimeStatus();
+  useRealtimeEvent('pharmacy.prescription.changed', () => {
+    void client.invalidateQueries({ queryKey: ['pharmacy', 'reviews'] });
+  });
   const queue = useQuery({
     queryKey: ['pharmacy', 'reviews', box],
     queryFn: () => pharmacyApi.queue(box),
-    refetchInterval: POLL_MS,
+    refetchInterval: live === 'connected' ? false : POLL_MS,
   });
   const selectedId = params.get('prescription');
   const items = useMemo(() => queue.data?.items ?? [], [queue.data]);
@@ -200,14 +211,17 @@ export function ReviewQueuePage() {
     <div data-testid="review-page">
       <PageTitle
         extra={
-          <Segmented<Box>
-            value={box}
-            onChange={setBox}
-            options={(['pending', 'approved', 'rejected'] as const).map((b) => ({
-              value: b,
-              label: t(`pharmacy.review.${b}`),
-            }))}
-          />
+          <Space wrap>
+            <LiveStatus status={live} />
+            <Segmented<Box>
+              value={box}
+              onChange={setBox}
+              options={(['pending', 'approved', 'rejected'] as const).map((b) => ({
+                value: b,
+                label: t(`pharmacy.review.${b}`),
+              }))}
+            />
+          </Space>
         }
       >
         {t('pharmacy.review.title')}

@@ -17,7 +17,7 @@ import { recordAudit } from '../../../platform/audit/audit-log.ts';
 import { AppError, type FieldError } from '../../../platform/errors/app-error.ts';
 import type { Language } from '../../../platform/http/language.ts';
 import { formularyRepository } from '../formulary/formulary.repository.ts';
-import { orgPharmacists, tellPharmacy } from '../pharmacy-notes.ts';
+import { orgPharmacists, publishPrescriptionChanged, tellPharmacy } from '../pharmacy-notes.ts';
 import { resolveItems, type ResolvedItem } from './items.ts';
 import { loadSafetyFacts, runCheck } from './safety-context.ts';
 import {
@@ -117,6 +117,7 @@ export class PrescriptionsService {
         basis: access.basis,
       });
     });
+    publishPrescriptionChanged(this.deps, doctor.actor.orgId, id, 'pending_review');
     return this.get(ctx, patientId, id, language, false);
   }
 
@@ -151,6 +152,7 @@ export class PrescriptionsService {
         basis: access.basis,
       });
     });
+    publishPrescriptionChanged(this.deps, doctor.actor.orgId, id, 'pending_review');
     return this.get(ctx, patientId, id, language, false);
   }
 
@@ -184,6 +186,7 @@ export class PrescriptionsService {
         detail: { basis: access.basis, from: current.status },
       });
     });
+    publishPrescriptionChanged(this.deps, doctor.actor.orgId, prescriptionId, 'cancelled');
     return this.get(ctx, patientId, prescriptionId, language, false);
   }
 

@@ -7,7 +7,7 @@ import { recordAudit, recordAudits } from '../../../platform/audit/audit-log.ts'
 import { AppError } from '../../../platform/errors/app-error.ts';
 import type { Language } from '../../../platform/http/language.ts';
 import { storeMedicationStatements } from '../../records/index.ts';
-import { patientSideAccounts, tellPharmacy } from '../pharmacy-notes.ts';
+import { patientSideAccounts, publishPrescriptionChanged, tellPharmacy } from '../pharmacy-notes.ts';
 import {
   prescriptionQueries as q,
   toPrescription,
@@ -167,6 +167,7 @@ export class ReviewService {
         `/prescriptions/${id}`,
       );
     });
+    publishPrescriptionChanged(this.deps, s.actor.orgId, id, 'approved');
     return this.after(ctx, id, language);
   }
 
@@ -182,6 +183,7 @@ export class ReviewService {
         `/patients/${row.patient_id}?tab=prescriptions&prescription=${id}`,
       );
     });
+    publishPrescriptionChanged(this.deps, s.actor.orgId, id, 'rejected');
     return this.after(ctx, id, language);
   }
 
