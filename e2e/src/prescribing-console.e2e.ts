@@ -79,6 +79,21 @@ describe('prescribing and review', () => {
       await page.getByTestId('rx-sign').click();
       await eventually(() => item.innerText()).toContain(zh.pharmacy.prescribe.overrideRequired);
       await page.getByTestId('rx-override-0').fill(REASON);
+
+      // The pharmacist's queue is open (in English) before the doctor signs, and shows the new prescription the
+      // moment it is signed: well before its 15-second fallback poll, which runs only while live updates are down.
+      const pharmacist = await open.desktop('en-US');
+      await signInToConsole(pharmacist, PHARMACIST, 'rx-pharmacist-login');
+      await pharmacist.getByTestId('nav-pharmacy-reviews').click();
+      await eventually(() => pharmacist.getByRole('heading', { level: 1 }).first().innerText()).toBe(
+        en.pharmacy.review.title,
+      );
+      await eventually(() => pharmacist.getByTestId('live-status').getAttribute('data-status')).toBe(
+        'connected',
+      );
+      const rows = pharmacist.getByTestId('review-row').filter({ hasText: '王芳' });
+      const before = await rows.count();
+
       await page.getByTestId('rx-sign').click();
       await page.getByTestId('rx-signed').waitFor();
       await eventually(() => page.getByTestId('rx-status').innerText()).toBe(
@@ -87,13 +102,8 @@ describe('prescribing and review', () => {
       await screenshot(page, 'rx-signed');
       await expectAccessible(page, 'rx-signed');
 
-      const pharmacist = await open.desktop('en-US');
-      await signInToConsole(pharmacist, PHARMACIST, 'rx-pharmacist-login');
-      await pharmacist.getByTestId('nav-pharmacy-reviews').click();
-      await eventually(() => pharmacist.getByRole('heading', { level: 1 }).first().innerText()).toBe(
-        en.pharmacy.review.title,
-      );
-      const row = pharmacist.getByTestId('review-row').filter({ hasText: '王芳' }).first();
+      await expect.poll(() => rows.count(), { timeout: 5_000, interval: 100 }).toBeGreaterThan(before);
+      const row = rows.last();
       await row.getByRole('button').click();
       const detail = pharmacist.getByTestId('review-detail');
       await eventually(() => detail.innerText()).toContain(REASON);
