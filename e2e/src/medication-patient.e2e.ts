@@ -25,6 +25,8 @@ async function expectFitsWidth(page: Page, name: string): Promise<void> {
 describe('medication orders, delivery and adherence on the patient app', () => {
   beforeAll(async () => {
     await setPreferences(ZHANG_WEI.phone, { locale: 'zh-CN', elderMode: false });
+    // The console reads in the account's own language: another journey may have left the pharmacist in English.
+    await setPreferences(PHARMACIST, { locale: 'zh-CN' });
   });
 
   it('张伟 orders and pays, the pharmacy dispenses and ships, the courier delivers, he marks doses and sees adherence', async () => {

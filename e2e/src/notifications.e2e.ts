@@ -1,9 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { eventually, expectAccessible, journey, screenshot, useBrowser } from './browser.ts';
 import { patientText } from './support/i18n.ts';
-import { WANG_FANG, signInWithPassword } from './support/patient.ts';
+import { WANG_FANG, setPreferences, signInWithPassword } from './support/patient.ts';
 
 const browser = useBrowser();
+
+// The app follows the account's language; set it rather than rely on the journeys that ran before.
+beforeAll(async () => {
+  await setPreferences(WANG_FANG.phone, { locale: 'zh-CN', elderMode: false });
+});
 
 describe('notification settings on a phone', () => {
   it('王芳 chooses SMS for monitoring alerts and quiet hours, and her service worker shows a push', async () => {

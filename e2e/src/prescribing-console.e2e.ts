@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, expectAccessible, journey, screenshot, useBrowser } from './browser.ts';
 import { ADMIN, apiGet, DOCTOR, signInToConsole } from './support/console.ts';
 import { consoleText } from './support/i18n.ts';
@@ -51,6 +51,10 @@ async function pickDrug(page: Page, item: Locator, search: string, code: string,
 beforeAll(async () => {
   await setPreferences(DOCTOR.email, { locale: 'zh-CN' });
   await setPreferences(PHARMACIST, { locale: 'en-US' });
+});
+// Leave the accounts as the demo has them, for the journeys that run after this one.
+afterAll(async () => {
+  await setPreferences(PHARMACIST, { locale: 'zh-CN' });
 });
 
 describe('prescribing and review', () => {
