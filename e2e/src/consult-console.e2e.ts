@@ -5,6 +5,7 @@ import { baseUrl, eventually, expectAccessible, journey, screenshot, useBrowser 
 import { DOCTOR, signInToConsole, submitPassword } from './support/console.ts';
 import { consoleText, fill } from './support/i18n.ts';
 import { PASSWORD, ZHANG_WEI, setPreferences, signInWithPassword } from './support/patient.ts';
+import { clickOption } from './support/select.ts';
 
 // Online consultation in the console: 张伟 asks 王建国 a question through the API; the request appears in the
 // doctor's open queue without a reload; he accepts, answers in text and with a quick reply; 张伟's message with a
@@ -223,7 +224,7 @@ describe('online consultation in the console', () => {
       await page.keyboard.type('gxy');
       const option = page.locator('.ant-select-item-option', { hasText: /^I10\b/ });
       await option.first().waitFor();
-      await option.first().click();
+      await clickOption(page, /^I10\b/);
       await page.getByTestId('consult-close-advice').fill('低盐饮食，规律服药，每日监测血压。');
       await page.getByTestId('consult-close-followup').fill('14');
       await expectAccessible(page, 'consult-close-form');

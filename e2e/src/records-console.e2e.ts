@@ -5,6 +5,7 @@ import { eventually, expectAccessible, journey, screenshot, useBrowser } from '.
 import { DOCTOR, apiGet, signInToConsole } from './support/console.ts';
 import { consoleText, templatePattern } from './support/i18n.ts';
 import { ZHANG_WEI, setPreferences } from './support/patient.ts';
+import { clickOption } from './support/select.ts';
 
 const browser = useBrowser();
 const zh = consoleText['zh-CN'];
@@ -167,7 +168,7 @@ describe('patient record in the console', () => {
       const option = page.locator('.ant-select-item-option', { hasText: /^I10\b/ });
       await option.first().waitFor();
       expect(await option.first().innerText()).toContain('高血压');
-      await option.first().click();
+      await clickOption(page, /^I10\b/);
       await eventually(() => drawer.getByTestId('entry-display').inputValue()).toContain('高血压');
       await expectAccessible(page, 'records-condition-form');
       await screenshot(page, 'records-console-condition-form');

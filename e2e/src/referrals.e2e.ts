@@ -4,6 +4,7 @@ import { baseUrl, eventually, expectAccessible, journey, screenshot, useBrowser 
 import { DOCTOR, signInToConsole } from './support/console.ts';
 import { measure, smallTargets, smallText } from './support/elder.ts';
 import { PASSWORD, ZHANG_WEI, setPreferences, signInWithPassword } from './support/patient.ts';
+import { chooseOption } from './support/select.ts';
 
 // A referral that travels to another organization: the demo doctor 王建国 refers 张伟 from his page in the console
 // to the partner hospital's nephrology with four record parts; 张伟 reads exactly those on his phone and agrees; the
@@ -31,8 +32,7 @@ beforeAll(async () => {
 });
 
 async function pick(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await chooseOption(page, page.getByTestId(testId), option);
 }
 
 describe('a referral to another organization', () => {
@@ -107,8 +107,11 @@ describe('a referral to another organization', () => {
       // The receiver books one of his own free slots; 张伟 is registered at the partner hospital from the referral.
       await receiver.getByTestId('referral-book').click();
       await receiver.getByTestId('slot-picker').waitFor();
-      await receiver.locator('#referral-book-doctor').click();
-      await receiver.locator('.ant-select-item-option', { hasText: RECEIVER.name }).click();
+      await chooseOption(
+        receiver,
+        receiver.locator('.ant-select', { has: receiver.locator('#referral-book-doctor') }),
+        RECEIVER.name,
+      );
       const firstTime = receiver.getByTestId('slot-picker-time').first();
       await firstTime.waitFor();
       await firstTime.click();

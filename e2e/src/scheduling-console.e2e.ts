@@ -4,6 +4,7 @@ import { baseUrl, eventually, expectAccessible, journey, screenshot, useBrowser 
 import { DOCTOR, signInToConsole } from './support/console.ts';
 import { consoleText } from './support/i18n.ts';
 import { PASSWORD, WANG_FANG, ZHANG_WEI, setPreferences } from './support/patient.ts';
+import { chooseOption, clickOption } from './support/select.ts';
 
 // Scheduling in the console: 王建国 opens today's queue; patients booked and checked in through the API appear
 // in it live; he calls the next one in, marks him done, calls the next and marks her a no-show. At the check-in
@@ -85,7 +86,8 @@ async function createTodaysSession(): Promise<void> {
   timeZone = ((await probe.json()) as { timeZone: string }).timeZone;
   const now = partsIn(timeZone, new Date());
   const weekday = new Date(`${now.day}T12:00:00Z`).getUTCDay() || 7;
-  let start = now.minutes - (now.minutes % 5) + 5;
+  // At least 5 minutes ahead, so the first slot has not begun by the time the journey books it.
+  let start = now.minutes - (now.minutes % 5) + 10;
   // 40 minutes, or what is left of the day late at night (at least two 10-minute slots).
   const lengthAt = (from: number) => Math.min(40, Math.floor((23 * 60 + 59 - from) / 10) * 10);
   while (lengthAt(start) >= 20) {
@@ -128,7 +130,8 @@ async function createTodaysSession(): Promise<void> {
 async function book(): Promise<{ appointmentId: string; patientId: string; name: string; version: number }> {
   while (candidates.length > 0) {
     const next = candidates.shift()!;
-    const slot = slots.find((s) => s.free > 0)!;
+    const slot = slots.find((s) => s.free > 0 && Date.parse(s.startsAt) > Date.now() + 60_000);
+    if (!slot) throw new Error('no slot of the session left to book');
     const made = await post<{ id: string; version: number; status: string }>(next.api, '/appointments', {
       patientId: next.patientId,
       slotId: slot.id,
@@ -283,9 +286,12 @@ describe('scheduling in the console', () => {
       const walkIn = registered.body;
       await page.getByTestId('desk-book-open').click();
       await page.locator('#desk-book-patient').fill(walkIn.name);
-      await page.locator('.ant-select-item-option', { hasText: walkIn.name }).first().click();
-      await page.locator('#desk-book-doctor').click();
-      await page.locator('.ant-select-item-option', { hasText: DOCTOR.name }).first().click();
+      await clickOption(page, walkIn.name);
+      await chooseOption(
+        page,
+        page.locator('.ant-select', { has: page.locator('#desk-book-doctor') }),
+        DOCTOR.name,
+      );
       await page.getByTestId('slot-picker-time').first().click();
       await page.getByTestId('desk-book-walk-in').check();
       await expectAccessible(page, 'front-desk-book');
