@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { prepared } from '../../platform/db/prepared.ts';
-import { staffCareSql, type AccessBasis } from '../../platform/access/patient-access.ts';
+import { patientBasisSql, staffCareSql, type AccessBasis } from '../../platform/access/patient-access.ts';
 import type { PatientRow } from './patients.repository.ts';
 
 type Row = PatientRow & { basis: AccessBasis | null };
@@ -36,11 +36,7 @@ const PATIENT_READ = prepared<Row>(
   'careloop_patient_read_patient',
   `WITH p AS (
      SELECT ${COLUMNS},
-            CASE WHEN EXISTS (SELECT 1 FROM patient_links l WHERE l.patient_id = p.id AND l.account_id = $3
-                                AND l.removed_at IS NULL) THEN 'own'
-                 WHEN EXISTS (SELECT 1 FROM proxy_grants g WHERE g.patient_id = p.id AND g.grantee_account_id = $3
-                                AND g.revoked_at IS NULL AND g.expires_at > now() AND 'view' = ANY (g.scopes))
-                 THEN 'proxy' END AS basis
+            ${patientBasisSql('p', '$3', "'view'")} AS basis
        FROM patients p
       WHERE p.id = $1 AND p.deleted_at IS NULL AND $2::uuid IS NULL),
    ${AUDIT}`,

@@ -171,7 +171,7 @@ export class ReferralStepsService {
           referralId: row.id,
         });
         appointmentId = uuidv7();
-        const place = await bookSlotInTransaction(this.deps, tx, ctx, {
+        const place = await bookSlotInTransaction(tx, ctx, {
           id: appointmentId,
           patientId,
           slotId: body.slotId,

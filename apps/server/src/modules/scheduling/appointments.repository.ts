@@ -49,6 +49,10 @@ export interface AppointmentRow {
   visit_date: string;
   created_at: Date;
   version: number;
+  /** The org's scheduling settings the answer's times come from (null: the defaults, none saved). */
+  cancel_cutoff_hours: number | null;
+  check_in_before_minutes: number | null;
+  check_in_after_minutes: number | null;
 }
 
 const appointmentColumns = sql`
@@ -56,7 +60,7 @@ const appointmentColumns = sql`
   m.title AS doctor_title, s.department_id, dep.name_zh AS department_zh, dep.name_en AS department_en,
   a.session_id, a.slot_id, a.starts_at, sl.ends_at, s.mode, s.fee_fen, a.status, a.queue_state, a.queue_number,
   a.checked_in_at, a.cancelled_at, a.cancel_reason, a.rescheduled_from, a.booked_by, a.visit_date::text AS visit_date,
-  a.created_at, a.version`;
+  a.created_at, a.version, ss.cancel_cutoff_hours, ss.check_in_before_minutes, ss.check_in_after_minutes`;
 
 const appointmentJoins = sql`
   FROM appointments a
@@ -65,7 +69,8 @@ const appointmentJoins = sql`
   JOIN schedule_sessions s ON s.id = a.session_id
   JOIN slots sl ON sl.id = a.slot_id
   LEFT JOIN memberships m ON m.account_id = a.doctor_account_id AND m.org_id = a.org_id
-  LEFT JOIN departments dep ON dep.id = s.department_id`;
+  LEFT JOIN departments dep ON dep.id = s.department_id
+  LEFT JOIN scheduling_settings ss ON ss.org_id = a.org_id`;
 
 /** The SQL of appointments: taking and giving back places, and reading bookings. */
 export const appointmentsRepository = {
@@ -283,6 +288,55 @@ export const appointmentsRepository = {
       .where(sql<boolean>`'book' = ANY (scopes)`)
       .executeTakeFirst();
     return row !== undefined;
+  },
+
+  /**
+   * Marks up to `limit` appointments whose `which` reminder is due at `at` and answers them; the caller writes the
+   * notifications in the same transaction. Due: the visit is ahead and within the reminder's lead, and it was
+   * booked before the reminder's moment (a visit booked an hour ahead gets no "in two hours" reminder). The
+   * day-before reminder is no longer due once the two-hours one is. Rows another sweep holds are skipped.
+   */
+  async claimDueReminders(
+    tx: Tx,
+    which: 'day_before' | 'two_hours',
+    at: Date,
+    limit: number,
+  ): Promise<AppointmentRow[]> {
+    const lead = sql.raw(which === 'day_before' ? "interval '24 hours'" : "interval '2 hours'");
+    const column = sql.ref(which === 'day_before' ? 'reminded_day_before_at' : 'reminded_two_hours_at');
+    const notYetTwoHours =
+      which === 'day_before' ? sql`AND starts_at > ${at}::timestamptz + interval '2 hours'` : sql``;
+    const marked = await sql<{ id: string }>`
+      UPDATE appointments SET ${column} = now()
+       WHERE id IN (
+         SELECT id FROM appointments
+          WHERE status IN ('booked', 'checked_in') AND reminded_two_hours_at IS NULL AND ${column} IS NULL
+            AND starts_at > ${at}::timestamptz AND starts_at <= ${at}::timestamptz + ${lead} ${notYetTwoHours}
+            AND created_at < starts_at - ${lead}
+          ORDER BY starts_at
+          LIMIT ${limit}
+          FOR UPDATE SKIP LOCKED)
+      RETURNING id`.execute(tx);
+    if (marked.rows.length === 0) return [];
+    const ids = marked.rows.map((r) => r.id);
+    const r = await sql<AppointmentRow>`
+      SELECT ${appointmentColumns} ${appointmentJoins} WHERE a.id = ANY (${ids}::uuid[]) ORDER BY a.starts_at`.execute(
+      tx,
+    );
+    return r.rows;
+  },
+
+  /** Marks one reminder sent (a reminder job queued before the sweep existed sent it). */
+  async markReminded(db: Executor, id: string, which: 'day_before' | 'two_hours'): Promise<void> {
+    await db
+      .updateTable('appointments')
+      .set(
+        which === 'day_before'
+          ? { reminded_day_before_at: new Date() }
+          : { reminded_two_hours_at: new Date() },
+      )
+      .where('id', '=', id)
+      .execute();
   },
 
   async sessionOrgTimeZone(db: Executor, orgId: string): Promise<string> {

@@ -12,7 +12,7 @@ import { appointmentsRepository as repo, type ClaimedPlace } from './appointment
 import { checkInLocked } from './check-in.ts';
 import { schedulesRepository } from './schedules.repository.ts';
 import { toAppointment } from './scheduling-view.ts';
-import { scheduleReminders } from './scheduling.jobs.ts';
+import { bookPlace, type SlotSnapshot } from './booking.query.ts';
 import { offerFreedPlace } from './waitlist-offers.ts';
 import { publishQueue } from './publish.ts';
 import { SlotGate, now } from './slot-gate.ts';
@@ -40,36 +40,34 @@ export class BookingService {
       body.slotId,
       arrivedAt,
       async (sawFull) => {
-        // The access check comes first for every request that reaches the database. A request the gate refuses
-        // (the slot was seen full after it arrived) learns only that the slot is full, which every signed-in
-        // person may read in the slot list, so it needs no query at all.
-        const access = await bookAccess(this.deps.db, actor, body.patientId);
-        // A slot already full, past, closed or foreign is refused from one read, without a transaction. Only a
-        // refusal is decided on this read: the place itself is taken by the conditional UPDATE below.
-        const readAt = now();
-        const early = refusalOf(await repo.slotState(this.deps.db, body.slotId), access.orgId);
-        if (early) {
-          if (early.code === 'SLOT_TAKEN') sawFull(readAt);
-          throw early;
-        }
+        // One statement checks the book scope, takes the place, writes the appointment and its audit entry, so a
+        // request holds the slot's line for one round trip. A request the gate refuses (the slot was seen full
+        // after it arrived) learns only that the slot is full, which every signed-in person may read in the
+        // slot list, so it needs no query at all.
         const claimAt = now();
-        const full = await this.deps.db.transaction().execute(async (tx) => {
-          const place = await repo.claimPlace(tx, body.slotId, access.orgId);
-          // It looked bookable a moment ago: another process took the last place, or it is held for an offer.
-          if (!place) {
-            sawFull(claimAt);
-            throw taken();
-          }
-          await recordBooking(this.deps, tx, ctx, {
-            id,
-            patientId: body.patientId,
-            place,
-            basis: access.basis,
-          });
-          return place.booked + place.held >= place.capacity;
-        });
-        // Full once this committed: requests that arrived before this transaction began learn it without a query.
-        if (full) sawFull(claimAt);
+        const outcome = await bookPlace(this.deps.pool, {
+          patientId: body.patientId,
+          slotId: body.slotId,
+          accountId: actor.accountId,
+          appointmentId: id,
+          auditId: uuidv7(),
+          actorKind: actor.via === 'token' ? 'token' : 'patient',
+          requestId: ctx.requestId,
+          ip: ctx.ip,
+        }).catch(duplicateBooking);
+        if (outcome.kind === 'booked') {
+          // Full once this committed: requests that arrived before it began learn it without a query.
+          if (outcome.place.booked + outcome.place.held >= outcome.place.capacity) sawFull(claimAt);
+          return;
+        }
+        // No book scope: the access check says which answer (not found, or a proxy grant that has lapsed).
+        const orgId =
+          outcome.kind === 'no_access'
+            ? (await bookAccess(this.deps.db, actor, body.patientId)).orgId
+            : outcome.orgId;
+        const refusal = refusalOf(outcome.kind === 'refused' ? outcome.slot : undefined, orgId, true)!;
+        if (refusal.code === 'SLOT_TAKEN') sawFull(claimAt);
+        throw refusal;
       },
       taken,
     );
@@ -86,7 +84,7 @@ export class BookingService {
     const checkedIn = await this.deps.db.transaction().execute(async (tx) => {
       if (!(await repo.patientInOrg(tx, body.patientId, actor.orgId)))
         throw new AppError('PATIENT_NOT_FOUND');
-      const place = await bookSlotInTransaction(this.deps, tx, ctx, {
+      const place = await bookSlotInTransaction(tx, ctx, {
         id,
         patientId: body.patientId,
         slotId: body.slotId,
@@ -128,7 +126,7 @@ export class BookingService {
       patientId: q.patientId ?? null,
       detail: { view: q.view, count: page.length },
     });
-    const items = await Promise.all(page.map((r) => this.toView(r, language)));
+    const items = page.map((r) => toAppointment(r, language));
     return { items, nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null };
   }
 
@@ -143,7 +141,7 @@ export class BookingService {
       patientId: row.patient_id,
       orgId: row.org_id,
     });
-    return this.toView(row, language);
+    return toAppointment(row, language);
   }
 
   /** Patients cancel until the org's cut-off; staff at any time before the visit. The place goes to the waitlist. */
@@ -218,7 +216,6 @@ export class BookingService {
         orgId: row.org_id,
         detail: { from: id, slotId: body.slotId },
       });
-      await scheduleReminders(this.deps, tx, newId, place.starts_at);
     });
     return this.view(newId, language);
   }
@@ -238,18 +235,12 @@ export class BookingService {
   async view(id: string, language: Language): Promise<Appointment> {
     const row = await repo.load(this.deps.db, id);
     if (!row) throw new AppError('APPOINTMENT_NOT_FOUND');
-    return this.toView(row, language);
-  }
-
-  private async toView(row: NonNullable<Awaited<ReturnType<typeof repo.load>>>, language: Language) {
-    const settings = await schedulesRepository.settings(this.deps.db, row.org_id);
-    return toAppointment(row, settings, language);
+    return toAppointment(row, language);
   }
 }
 
-/** Writes a booking for a place already claimed: the appointment, its audit entry and its reminders. */
+/** Writes a booking for a place already claimed: the appointment and its audit entry (reminders: the sweep). */
 async function recordBooking(
-  deps: AppDeps,
   tx: Tx,
   ctx: RequestContext,
   b: { id: string; patientId: string; place: ClaimedPlace; basis: string },
@@ -270,7 +261,6 @@ async function recordBooking(
     orgId: b.place.org_id,
     detail: { basis: b.basis, slotId: b.place.id },
   });
-  await scheduleReminders(deps, tx, b.id, b.place.starts_at);
 }
 
 /**
@@ -278,14 +268,13 @@ async function recordBooking(
  * receiver) whose access the caller has checked: the conditional UPDATE takes the place or the refusal says why.
  */
 export async function bookSlotInTransaction(
-  deps: AppDeps,
   tx: Tx,
   ctx: RequestContext,
   b: { id: string; patientId: string; slotId: string; orgId: string; basis: 'desk' | 'referral' },
 ): Promise<ClaimedPlace> {
   const place = await repo.claimPlace(tx, b.slotId, b.orgId);
   if (!place) throw refusalOf(await repo.slotState(tx, b.slotId), b.orgId, true)!;
-  await recordBooking(deps, tx, ctx, { id: b.id, patientId: b.patientId, place, basis: b.basis });
+  await recordBooking(tx, ctx, { id: b.id, patientId: b.patientId, place, basis: b.basis });
   return place;
 }
 
@@ -362,13 +351,19 @@ async function requireBeforeCutoff(tx: Tx, row: Locked) {
     throw new AppError('APPOINTMENT_CUTOFF_PASSED');
 }
 
-type SlotState = Awaited<ReturnType<typeof repo.slotState>>;
+/** The one unique index a booking can break: a second active booking of the patient with that doctor that day. */
+function duplicateBooking(error: unknown): never {
+  const e = error as { code?: string; constraint?: string };
+  if (e.code === '23505' && e.constraint === 'appointments_one_per_doctor_day')
+    throw new AppError('APPOINTMENT_DUPLICATE');
+  throw error;
+}
 
 /**
  * Why a slot cannot be booked, or null when it looks bookable: the first reason that applies, each a clear 4xx.
  * `taken` when the conditional UPDATE already refused: then a slot that looks free was held or raced away.
  */
-export function refusalOf(slot: SlotState, orgId: string, taken = false): AppError | null {
+export function refusalOf(slot: SlotSnapshot | undefined, orgId: string, taken = false): AppError | null {
   const refuse = (
     code: 'SLOT_NOT_FOUND' | 'SLOT_OTHER_ORG' | 'SLOT_PAST' | 'SLOT_CLOSED' | 'SLOT_TAKEN',
     why: string,

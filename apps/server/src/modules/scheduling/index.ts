@@ -10,11 +10,16 @@ import { QueueService } from './queue.service.ts';
 import { WaitlistService } from './waitlist.service.ts';
 import { schedulesRoutes } from './schedules.routes.ts';
 import { appointmentsRoutes } from './appointments.routes.ts';
-import { appointmentReminderJob, offerExpiryJob, sessionGenerationJob } from './scheduling.jobs.ts';
+import {
+  appointmentReminderJob,
+  offerExpiryJob,
+  reminderSweepJob,
+  sessionGenerationJob,
+} from './scheduling.jobs.ts';
 import { noShowJob } from './no-show.job.ts';
 
 export { SlotsService } from './slots.service.ts';
-export { generateAllSessions, sendReminder } from './scheduling.jobs.ts';
+export { generateAllSessions, sendDueReminders, sendReminder } from './scheduling.jobs.ts';
 export { expireOffers } from './waitlist-offers.ts';
 export { markNoShows } from './no-show.job.ts';
 export { bookSlotInTransaction, releaseAppointment } from './booking.service.ts';
@@ -39,6 +44,7 @@ export function schedulingRoutes(deps: AppDeps) {
 export function schedulingJobs(deps: AppDeps) {
   return [
     sessionGenerationJob(deps),
+    reminderSweepJob(deps),
     appointmentReminderJob(deps),
     offerExpiryJob(deps),
     noShowJob(deps),

@@ -1,6 +1,6 @@
 import type { Appointment, ScheduleTemplate, Slot } from '@careloop/contracts';
 import type { Language } from '../../platform/http/language.ts';
-import type { TemplateRow, SchedulingSettingsRow } from './schedules.repository.ts';
+import { DEFAULT_SETTINGS, type TemplateRow } from './schedules.repository.ts';
 import type { AppointmentRow } from './appointments.repository.ts';
 
 /** 'HH:MM:SS' from PostgreSQL -> 'HH:MM'. */
@@ -66,12 +66,14 @@ export function toSlot(r: SlotRow, language: Language): Slot {
   };
 }
 
-export function toAppointment(
-  r: AppointmentRow,
-  settings: SchedulingSettingsRow,
-  language: Language,
-): Appointment {
+/** The answer of an appointment; the times it may be changed and checked in follow the org's settings. */
+export function toAppointment(r: AppointmentRow, language: Language): Appointment {
   const start = r.starts_at.getTime();
+  const settings = {
+    cancelCutoffHours: r.cancel_cutoff_hours ?? DEFAULT_SETTINGS.cancelCutoffHours,
+    checkInBeforeMinutes: r.check_in_before_minutes ?? DEFAULT_SETTINGS.checkInBeforeMinutes,
+    checkInAfterMinutes: r.check_in_after_minutes ?? DEFAULT_SETTINGS.checkInAfterMinutes,
+  };
   return {
     id: r.id,
     patient: { id: r.patient_id, name: r.patient_name },

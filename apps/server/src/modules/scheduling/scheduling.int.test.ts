@@ -13,7 +13,7 @@ import type { RecordingRealtime } from '../../platform/realtime/realtime.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { requirePatientAccess } from '../../platform/access/patient-access.ts';
 import type { AppError } from '../../platform/errors/app-error.ts';
-import { expireOffers, generateAllSessions, sendReminder } from './index.ts';
+import { expireOffers, generateAllSessions, sendDueReminders, sendReminder } from './index.ts';
 import { buildPatients, buildSession } from './scheduling.testing.ts';
 
 let t: TestApp;
@@ -195,6 +195,22 @@ describe('booking', () => {
       .where('id', '=', s.slotIds[0]!)
       .executeTakeFirstOrThrow();
     expect(slot).toEqual({ booked: 1, capacity: 2 });
+    // The booking's audit entry commits with it: who, for which patient, on what basis, which slot.
+    const audit = await t.deps.db
+      .selectFrom('audit_events')
+      .select(['action', 'actor_kind', 'patient_id', 'org_id', 'resource_type', 'detail'])
+      .where('resource_id', '=', res.json().id)
+      .execute();
+    expect(audit).toEqual([
+      {
+        action: 'appointment.book',
+        actor_kind: 'patient',
+        patient_id: patients[0],
+        org_id: orgId,
+        resource_type: 'appointment',
+        detail: { basis: 'own', slotId: s.slotIds[0] },
+      },
+    ]);
     const mine = await patient.get(`/api/v1/appointments?patientId=${patients[0]}`);
     expect(mine.json().items.map((a: { id: string }) => a.id)).toContain(res.json().id);
   });
@@ -292,6 +308,14 @@ describe('booking', () => {
       .where('session_id', '=', day.sessionId)
       .execute();
     expect(slots.map((s) => s.booked).sort()).toEqual([0, 1]);
+    // Refusals write nothing: one appointment and one audit entry of a booking for this patient.
+    const booked = await t.deps.db
+      .selectFrom('audit_events')
+      .select('resource_id')
+      .where('patient_id', '=', patients[2]!)
+      .where('action', '=', 'appointment.book')
+      .execute();
+    expect(booked).toHaveLength(1);
     const malformed = await patient.post('/api/v1/appointments', {
       patientId: 'nope',
       slotId: day.slotIds[0],
@@ -416,18 +440,66 @@ describe('booking', () => {
     expect(stale.statusCode).toBe(409);
   });
 
-  it('reminds the day before and two hours before, not after a cancellation', async () => {
-    const s = await buildSession(t.deps, { orgId, doctorId, startsAt: inHours(300), slots: 1, capacity: 2 });
-    const a = (await book(patients[6]!, s.slotIds[0]!)).json();
-    expect(await sendReminder(t.deps, { appointmentId: a.id, which: 'day_before' })).toBe(true);
-    const reminders = await t.deps.db
+  it('reminds the day before and two hours before, once each, and not after a cancellation', async () => {
+    const s = await buildSession(t.deps, { orgId, doctorId, startsAt: inHours(300), slots: 2, capacity: 2 });
+    const [first, second] = await buildPatients(t.deps, orgId, patientAccountId, 2);
+    const a = (await book(first!, s.slotIds[0]!)).json();
+    const c = (await book(second!, s.slotIds[1]!)).json();
+    const startsAt = new Date(a.startsAt).getTime();
+    const sentFor = (id: string) =>
+      t.deps.db
+        .selectFrom('notifications')
+        .select(['dedupe_key', 'kind', 'category'])
+        .where('dedupe_key', 'like', `appointment:${id}:reminder:%`)
+        .orderBy('dedupe_key')
+        .execute();
+    // Two days ahead: nothing is due yet.
+    await sendDueReminders(t.deps, new Date(startsAt - 48 * 3_600_000));
+    expect(await sentFor(a.id)).toEqual([]);
+    // 23 hours ahead: the day-before reminder, once, however often the sweep runs.
+    await sendDueReminders(t.deps, new Date(startsAt - 23 * 3_600_000));
+    await sendDueReminders(t.deps, new Date(startsAt - 22 * 3_600_000));
+    expect(await sentFor(a.id)).toEqual([
+      {
+        dedupe_key: `appointment:${a.id}:reminder:day_before`,
+        kind: 'appointment_reminder',
+        category: 'appointment',
+      },
+    ]);
+    await patient.post(`/api/v1/appointments/${c.id}/cancel`, {});
+    // 90 minutes ahead: the two-hours reminder for the visit still booked, none for the cancelled one.
+    await sendDueReminders(t.deps, new Date(startsAt - 90 * 60_000));
+    expect((await sentFor(a.id)).map((r) => r.dedupe_key)).toEqual([
+      `appointment:${a.id}:reminder:day_before`,
+      `appointment:${a.id}:reminder:two_hours`,
+    ]);
+    expect((await sentFor(c.id)).map((r) => r.dedupe_key)).toEqual([
+      `appointment:${c.id}:reminder:day_before`,
+    ]);
+  });
+
+  it('sends no reminder whose moment passed before the visit was booked', async () => {
+    const s = await buildSession(t.deps, { orgId, doctorId, startsAt: inHours(5), slots: 1, capacity: 1 });
+    const [own] = await buildPatients(t.deps, orgId, patientAccountId, 1);
+    const a = (await book(own!, s.slotIds[0]!)).json();
+    const startsAt = new Date(a.startsAt).getTime();
+    // Booked five hours ahead: no day-before reminder ever, the two-hours one when due.
+    await sendDueReminders(t.deps, new Date(startsAt - 4 * 3_600_000));
+    await sendDueReminders(t.deps, new Date(startsAt - 100 * 60_000));
+    const keys = await t.deps.db
       .selectFrom('notifications')
-      .select(['kind', 'category'])
-      .where('dedupe_key', '=', `appointment:${a.id}:reminder:day_before`)
+      .select('dedupe_key')
+      .where('dedupe_key', 'like', `appointment:${a.id}:reminder:%`)
       .execute();
-    expect(reminders).toEqual([{ kind: 'appointment_reminder', category: 'appointment' }]);
-    await patient.post(`/api/v1/appointments/${a.id}/cancel`, {});
-    expect(await sendReminder(t.deps, { appointmentId: a.id, which: 'two_hours' })).toBe(false);
+    expect(keys.map((k) => k.dedupe_key)).toEqual([`appointment:${a.id}:reminder:two_hours`]);
+    // A reminder job queued before the sweep existed finds it sent and writes no second notification.
+    expect(await sendReminder(t.deps, { appointmentId: a.id, which: 'two_hours' })).toBe(true);
+    const again = await t.deps.db
+      .selectFrom('notifications')
+      .select('dedupe_key')
+      .where('dedupe_key', 'like', `appointment:${a.id}:reminder:%`)
+      .execute();
+    expect(again).toHaveLength(1);
   });
 });
 

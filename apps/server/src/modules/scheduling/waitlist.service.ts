@@ -9,7 +9,6 @@ import { appointmentsRepository } from './appointments.repository.ts';
 import { schedulesRepository } from './schedules.repository.ts';
 import { waitlistRepository as repo, type WaitlistRow } from './waitlist.repository.ts';
 import { bookAccess, patientOnly, type BookingService } from './booking.service.ts';
-import { scheduleReminders } from './scheduling.jobs.ts';
 import { offerFreedPlace } from './waitlist-offers.ts';
 
 /**
@@ -114,7 +113,6 @@ export class WaitlistService {
         orgId: entry.org_id,
         detail: { basis: access.basis, waitlistEntryId: id },
       });
-      await scheduleReminders(this.deps, tx, appointmentId, place.starts_at);
     });
     return this.booking.view(appointmentId, language);
   }

@@ -43,6 +43,21 @@ export function staffCareSql(patient: string, staff: string): string {
 }
 
 /**
+ * A patient account's basis for a patient profile, as SQL text answering 'own' (a profile the account manages:
+ * self, family members), 'proxy' (a live grant whose scopes hold `scope`) or NULL. `patient` is the alias of a
+ * patients row; `account` and `scope` are expressions (a column or a `$n` parameter, never a value); a NULL scope
+ * (an action no grant covers) allows own profiles only. requirePatientAccess uses it, and so do the hot-path
+ * statements that check access and write in one round trip.
+ */
+export function patientBasisSql(patient: string, account: string, scope: string): string {
+  return `CASE WHEN EXISTS (SELECT 1 FROM patient_links l WHERE l.patient_id = ${patient}.id AND l.account_id = ${account}
+                              AND l.removed_at IS NULL) THEN 'own'
+               WHEN EXISTS (SELECT 1 FROM proxy_grants g WHERE g.patient_id = ${patient}.id
+                              AND g.grantee_account_id = ${account} AND g.revoked_at IS NULL AND g.expires_at > now()
+                              AND ${scope} = ANY (g.scopes)) THEN 'proxy' END`;
+}
+
+/**
  * The one policy for a patient's record. Staff reach a record only inside their organization and only through a
  * care relationship (the care team, or a consultation they take part in, open or in its follow-up window) or, to read only, an unexpired break-glass grant; patients reach their own profiles (self and family members
  * they manage) and profiles shared with them by a proxy grant whose scope covers the action.
@@ -70,17 +85,11 @@ export async function requirePatientAccess(
     throw new AppError('ACCESS_DENIED');
   }
   const scope = PROXY_SCOPE_FOR[action];
-  const result = await sql<{ org_id: string; own: boolean; proxy: boolean }>`
-    SELECT p.org_id,
-           EXISTS (SELECT 1 FROM patient_links l WHERE l.patient_id = p.id AND l.account_id = ${actor.accountId}
-                     AND l.removed_at IS NULL) AS own,
-           EXISTS (SELECT 1 FROM proxy_grants g WHERE g.patient_id = p.id AND g.grantee_account_id = ${actor.accountId}
-                     AND g.revoked_at IS NULL AND g.expires_at > now()
-                     AND ${scope}::text IS NOT NULL AND ${scope}::text = ANY (g.scopes)) AS proxy
-      FROM patients p
+  const result = await sql<{ org_id: string; basis: 'own' | 'proxy' | null }>`
+    SELECT p.org_id, ${sql.raw(patientBasisSql('p', 'me.id', 'me.scope'))} AS basis
+      FROM patients p, (SELECT ${actor.accountId}::uuid AS id, ${scope}::text AS scope) me
      WHERE p.id = ${patientId} AND p.deleted_at IS NULL`.execute(db);
   const row = result.rows[0];
-  if (row?.own) return { patientId, orgId: row.org_id, basis: 'own' };
-  if (row?.proxy) return { patientId, orgId: row.org_id, basis: 'proxy' };
+  if (row?.basis) return { patientId, orgId: row.org_id, basis: row.basis };
   throw new AppError('PATIENT_NOT_FOUND');
 }

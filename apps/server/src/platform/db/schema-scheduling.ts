@@ -122,6 +122,8 @@ export interface AppointmentsTable {
   started_at: NullableTimestamp;
   done_at: NullableTimestamp;
   care_until: Timestamp;
+  reminded_day_before_at: NullableTimestamp;
+  reminded_two_hours_at: NullableTimestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
