@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -36,6 +35,7 @@ import { medicationRoutes } from './modules/medication/index.ts';
 import { uuidv7 } from './platform/db/ids.ts';
 import { describeAccess, markRoutesPublic } from './platform/access/route-access.ts';
 import { SESSION_COOKIE } from './platform/auth/session-store.ts';
+import { securityHeaders } from './platform/http/security-headers.ts';
 
 export interface RouteRecord {
   readonly method: string;
@@ -96,7 +96,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     void reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  // Helmet's headers, the same on every answer: worked out once, set on each request (decision 0010).
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -115,6 +116,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       },
     },
     crossOriginEmbedderPolicy: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   await app.register(cookie, { secret: config.sessionSecret });
   await app.register(rateLimit, {

@@ -36,6 +36,17 @@ describe('operations endpoints', () => {
     expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.headers['strict-transport-security']).toContain('max-age=');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cross-origin-embedder-policy']).toBeUndefined();
+    // The same headers on a refusal and on an unknown route.
+    for (const path of ['/api/v1/auth/me', '/api/v1/no-such-route']) {
+      const other = await t.app.inject(path);
+      expect(other.statusCode, path).toBeGreaterThanOrEqual(400);
+      expect(other.headers['content-security-policy'], path).toBe(res.headers['content-security-policy']);
+      expect(other.headers['x-content-type-options'], path).toBe('nosniff');
+    }
   });
 
   it('answers unknown routes and unsupported media types with problem+json', async () => {

@@ -104,6 +104,11 @@ export const ScheduleTemplate = z.object({
   validFrom: IsoDate,
   validUntil: IsoDate.nullable(),
   version: z.number().int(),
+  /**
+   * In the answer to a change: coming sessions of the template that already have bookings and so keep their old
+   * times (patients are never moved silently; a changed session or a day off moves them, with notice).
+   */
+  keptSessions: z.number().int().optional(),
 });
 export type ScheduleTemplate = z.infer<typeof ScheduleTemplate>;
 export const ScheduleTemplateList = z.object({ items: z.array(ScheduleTemplate) });
@@ -144,6 +149,8 @@ export const ScheduleException = z.object({
   reason: z.string().nullable(),
   /** Appointments a day off cancelled (their patients were told). */
   cancelledAppointments: z.number().int(),
+  /** In the answer to a new day off: of those patients, how many were offered a place held on another day. */
+  offeredPlaces: z.number().int().optional(),
 });
 export type ScheduleException = z.infer<typeof ScheduleException>;
 export const ScheduleExceptionList = z.object({ items: z.array(ScheduleException) });

@@ -94,6 +94,8 @@ export const enUSScheduling: SchedulingMessages = {
       previewNone: 'These times and slot length make no slots.',
       previewMore: 'and {{count}} more',
       saved: 'Session saved',
+      savedKept:
+        'Saved. {{count}} coming sessions that already have bookings keep their old times: add a changed session or a day off to move them (patients are told).',
     },
     exception: {
       title: 'Add a day off or change',
@@ -105,7 +107,8 @@ export const enUSScheduling: SchedulingMessages = {
       reason: 'Reason (optional)',
       offHelp: 'A day off cancels that day’s bookings and tells the patients.',
       saved: 'Saved',
-      savedCancelled: 'Saved; {{count}} appointments cancelled and their patients told',
+      savedCancelled:
+        'Saved; {{count}} appointments cancelled and their patients told ({{offered}} offered a place held on another day)',
     },
     day: {
       title: 'Day view',

@@ -87,6 +87,8 @@ export const zhCNScheduling = {
       previewNone: '按当前时间和时长无法生成号源。',
       previewMore: '等 {{count}} 个',
       saved: '出诊时段已保存',
+      savedKept:
+        '已保存。{{count}} 个已有预约的出诊保持原时间；如需调整，请为当天添加变更或停诊（会通知患者）。',
     },
     exception: {
       title: '新增停诊或调整',
@@ -98,7 +100,8 @@ export const zhCNScheduling = {
       reason: '原因（可选）',
       offHelp: '停诊将取消当天已有预约，并通知患者。',
       saved: '已保存',
-      savedCancelled: '已保存，已取消 {{count}} 个预约并通知患者',
+      savedCancelled:
+        '已保存，已取消 {{count}} 个预约并通知患者（其中 {{offered}} 位已为其保留其他日期的号源）',
     },
     day: {
       title: '预约日程',

@@ -256,11 +256,31 @@ export const schedulesRepository = {
     await q.execute();
   },
 
+  /** Coming sessions of a template that keep their times because patients are booked in them. */
+  async bookedFutureSessions(tx: Executor, templateId: string): Promise<number> {
+    const row = await tx
+      .selectFrom('schedule_sessions as s')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('s.template_id', '=', templateId)
+      .where('s.status', '=', 'open')
+      .where('s.starts_at', '>', new Date())
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom('appointments as a')
+            .select('a.id')
+            .whereRef('a.session_id', '=', 's.id')
+            .where('a.status', 'in', ['booked', 'checked_in']),
+        ),
+      )
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
+
   /** Sessions of a doctor on a date (a day off cancels them; a changed session replaces one). */
   async sessionsOn(tx: Executor, doctorId: string, date: string, templateId?: string | null) {
     let q = tx
       .selectFrom('schedule_sessions')
-      .select(['id', 'template_id', 'status'])
+      .select(['id', 'template_id', 'status', 'mode'])
       .where('doctor_account_id', '=', doctorId)
       .where('date', '=', date)
       .where('status', '=', 'open');
@@ -314,7 +334,7 @@ export const schedulesRepository = {
       })
       .where('session_id', 'in', sessionIds)
       .where('status', 'in', ['booked', 'checked_in'])
-      .returning(['id', 'org_id', 'patient_id', 'booked_by', 'starts_at'])
+      .returning(['id', 'org_id', 'patient_id', 'booked_by', 'starts_at', 'session_id', 'doctor_account_id'])
       .execute();
   },
 

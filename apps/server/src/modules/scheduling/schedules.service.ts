@@ -17,6 +17,8 @@ import { notify } from '../notifications/index.ts';
 import { schedulesRepository as repo, type TemplateRow } from './schedules.repository.ts';
 import { generateSessions } from './slot-generation.ts';
 import { hhmm, toTemplate } from './scheduling-view.ts';
+import { appointmentsRepository } from './appointments.repository.ts';
+import { dayOffNotice, offerRebooking } from './rebook-offers.ts';
 
 type StaffContext = RequestContext & { actor: StaffActor };
 
@@ -73,7 +75,7 @@ export class SchedulesService {
     body: ScheduleTemplateBody & { version: number },
     language: Language,
   ): Promise<ScheduleTemplate> {
-    await this.deps.db.transaction().execute(async (tx) => {
+    const kept = await this.deps.db.transaction().execute(async (tx) => {
       const current = await this.owned(tx, ctx, id);
       if (current.doctor_account_id !== body.doctorId)
         throw fieldError('VALIDATION_FAILED', 'doctorId', 'immutable');
@@ -81,8 +83,9 @@ export class SchedulesService {
       if (!(await repo.updateTemplate(tx, id, body.version, values))) throw new AppError('VERSION_CONFLICT');
       await repo.removeUnbookedFutureSessions(tx, { templateId: id });
       await this.afterChange(tx, ctx, { templateId: id }, 'scheduling.template.update', id);
+      return repo.bookedFutureSessions(tx, id);
     });
-    return this.template(ctx, id, language);
+    return { ...(await this.template(ctx, id, language)), keptSessions: kept };
   }
 
   async deleteTemplate(ctx: StaffContext, id: string): Promise<void> {
@@ -110,6 +113,7 @@ export class SchedulesService {
    */
   async createException(ctx: StaffContext, body: ScheduleExceptionBody): Promise<ScheduleException> {
     const id = uuidv7();
+    let offered = 0;
     const cancelled = await this.deps.db.transaction().execute(async (tx) => {
       this.mayEdit(ctx.actor, body.doctorId);
       await repo.lockDoctor(tx, body.doctorId);
@@ -164,21 +168,14 @@ export class SchedulesService {
         );
         cancelledCount = gone.length;
         await repo.setCancelledCount(tx, id, gone.length);
+        const modeOf = new Map(sessions.map((s) => [s.id, s.mode]));
+        const visits = gone.map((a) => ({ ...a, mode: modeOf.get(a.session_id) ?? ('in_person' as const) }));
+        const offers = await offerRebooking(tx, visits, body.date);
+        offered = offers.size;
+        const timeZone = await appointmentsRepository.sessionOrgTimeZone(tx, ctx.actor.orgId);
         await notify(
           tx,
-          gone.map((a) => ({
-            orgId: a.org_id,
-            accountId: a.booked_by,
-            patientId: a.patient_id,
-            kind: 'appointment_update' as const,
-            titleZh: '医生停诊，预约已取消',
-            titleEn: 'Your appointment was cancelled',
-            bodyZh: '医生当天停诊，您的预约已取消，请重新预约。',
-            bodyEn:
-              'The doctor is unavailable that day, so the appointment was cancelled. Please book again.',
-            link: `/appointments/${a.id}`,
-            dedupeKey: `appointment:${a.id}:cancelled`,
-          })),
+          visits.map((v) => dayOffNotice(v, offers.get(v.id), timeZone)),
         );
       } else {
         for (const s of sessions)
@@ -190,7 +187,7 @@ export class SchedulesService {
     });
     const row = (await repo.exceptions(this.deps.db, ctx.actor.orgId, { id }))[0];
     if (!row) throw new AppError('SCHEDULE_EXCEPTION_NOT_FOUND');
-    return { ...toException(row), cancelledAppointments: cancelled };
+    return { ...toException(row), cancelledAppointments: cancelled, offeredPlaces: offered };
   }
 
   /** Withdraws an exception: the day's sessions come back (cancelled bookings stay cancelled). */

@@ -13,7 +13,7 @@ import type { RecordingRealtime } from '../../platform/realtime/realtime.ts';
 import type { StaffActor } from '../../platform/auth/actor.ts';
 import { requirePatientAccess } from '../../platform/access/patient-access.ts';
 import type { AppError } from '../../platform/errors/app-error.ts';
-import { expireOffers, generateAllSessions, sendDueReminders, sendReminder } from './index.ts';
+import { expireOffers, generateAllSessions } from './index.ts';
 import { buildPatients, buildSession } from './scheduling.testing.ts';
 
 let t: TestApp;
@@ -160,15 +160,40 @@ describe('schedules', () => {
     });
     expect(off.statusCode, off.body).toBe(201);
     expect(off.json().cancelledAppointments).toBe(1);
+    // The patient is offered the doctor's earliest free place of another day, held for them.
     const notes = await t.deps.db
       .selectFrom('notifications')
-      .select(['kind', 'category'])
+      .select(['kind', 'category', 'link', 'body_zh'])
       .where('account_id', '=', patientAccountId)
       .where('kind', '=', 'appointment_update')
       .execute();
-    expect(notes).toEqual([{ kind: 'appointment_update', category: 'appointment' }]);
+    expect(notes.map((n) => [n.kind, n.category, n.body_zh.includes('已为您保留')])).toEqual([
+      ['appointment_update', 'appointment', true],
+    ]);
+    const entryId = notes[0]!.link!.replace('/appointments/waitlist/', '');
+    const offered = (await patient.get('/api/v1/scheduling/waitlist'))
+      .json()
+      .items.find((e: { id: string }) => e.id === entryId);
+    expect(offered).toMatchObject({ status: 'offered', doctor: { id: doctorId } });
+    expect(offered.date).not.toBe(slot.date);
+    const earliest = await t.deps.db
+      .selectFrom('slots as sl')
+      .innerJoin('schedule_sessions as s', 's.id', 'sl.session_id')
+      .select(['sl.id', 'sl.held', 'sl.booked'])
+      .where('sl.doctor_account_id', '=', doctorId)
+      .where('s.status', '=', 'open')
+      .where('s.date', '!=', slot.date)
+      .where('sl.starts_at', '>', new Date(Date.now() + 2 * 3_600_000))
+      .where((eb) => eb('sl.booked', '<', eb.ref('sl.capacity')))
+      .orderBy('sl.starts_at')
+      .executeTakeFirstOrThrow();
+    expect([offered.offeredSlot.id, earliest.held]).toEqual([earliest.id, 1]);
     const again = await book(patients[7]!, slot.id);
     expect(again.json().code).toBe('SLOT_CLOSED');
+    // One tap takes the held place.
+    const taken = await patient.post(`/api/v1/scheduling/waitlist/${entryId}/accept`, {});
+    expect(taken.statusCode, taken.body).toBe(201);
+    expect(taken.json()).toMatchObject({ status: 'booked', slotId: earliest.id });
   });
 });
 
@@ -438,68 +463,6 @@ describe('booking', () => {
       version: b.version,
     });
     expect(stale.statusCode).toBe(409);
-  });
-
-  it('reminds the day before and two hours before, once each, and not after a cancellation', async () => {
-    const s = await buildSession(t.deps, { orgId, doctorId, startsAt: inHours(300), slots: 2, capacity: 2 });
-    const [first, second] = await buildPatients(t.deps, orgId, patientAccountId, 2);
-    const a = (await book(first!, s.slotIds[0]!)).json();
-    const c = (await book(second!, s.slotIds[1]!)).json();
-    const startsAt = new Date(a.startsAt).getTime();
-    const sentFor = (id: string) =>
-      t.deps.db
-        .selectFrom('notifications')
-        .select(['dedupe_key', 'kind', 'category'])
-        .where('dedupe_key', 'like', `appointment:${id}:reminder:%`)
-        .orderBy('dedupe_key')
-        .execute();
-    // Two days ahead: nothing is due yet.
-    await sendDueReminders(t.deps, new Date(startsAt - 48 * 3_600_000));
-    expect(await sentFor(a.id)).toEqual([]);
-    // 23 hours ahead: the day-before reminder, once, however often the sweep runs.
-    await sendDueReminders(t.deps, new Date(startsAt - 23 * 3_600_000));
-    await sendDueReminders(t.deps, new Date(startsAt - 22 * 3_600_000));
-    expect(await sentFor(a.id)).toEqual([
-      {
-        dedupe_key: `appointment:${a.id}:reminder:day_before`,
-        kind: 'appointment_reminder',
-        category: 'appointment',
-      },
-    ]);
-    await patient.post(`/api/v1/appointments/${c.id}/cancel`, {});
-    // 90 minutes ahead: the two-hours reminder for the visit still booked, none for the cancelled one.
-    await sendDueReminders(t.deps, new Date(startsAt - 90 * 60_000));
-    expect((await sentFor(a.id)).map((r) => r.dedupe_key)).toEqual([
-      `appointment:${a.id}:reminder:day_before`,
-      `appointment:${a.id}:reminder:two_hours`,
-    ]);
-    expect((await sentFor(c.id)).map((r) => r.dedupe_key)).toEqual([
-      `appointment:${c.id}:reminder:day_before`,
-    ]);
-  });
-
-  it('sends no reminder whose moment passed before the visit was booked', async () => {
-    const s = await buildSession(t.deps, { orgId, doctorId, startsAt: inHours(5), slots: 1, capacity: 1 });
-    const [own] = await buildPatients(t.deps, orgId, patientAccountId, 1);
-    const a = (await book(own!, s.slotIds[0]!)).json();
-    const startsAt = new Date(a.startsAt).getTime();
-    // Booked five hours ahead: no day-before reminder ever, the two-hours one when due.
-    await sendDueReminders(t.deps, new Date(startsAt - 4 * 3_600_000));
-    await sendDueReminders(t.deps, new Date(startsAt - 100 * 60_000));
-    const keys = await t.deps.db
-      .selectFrom('notifications')
-      .select('dedupe_key')
-      .where('dedupe_key', 'like', `appointment:${a.id}:reminder:%`)
-      .execute();
-    expect(keys.map((k) => k.dedupe_key)).toEqual([`appointment:${a.id}:reminder:two_hours`]);
-    // A reminder job queued before the sweep existed finds it sent and writes no second notification.
-    expect(await sendReminder(t.deps, { appointmentId: a.id, which: 'two_hours' })).toBe(true);
-    const again = await t.deps.db
-      .selectFrom('notifications')
-      .select('dedupe_key')
-      .where('dedupe_key', 'like', `appointment:${a.id}:reminder:%`)
-      .execute();
-    expect(again).toHaveLength(1);
   });
 });
 

@@ -16,7 +16,12 @@ export class AppError extends Error {
     code: ErrorCode,
     options: { detail?: string; errors?: FieldError[]; headers?: Record<string, string> } = {},
   ) {
+    // An expected refusal is answered, never logged, so it captures no stack trace (a large part of the cost of
+    // a refused request); INTERNAL keeps its stack for the log.
+    const limit = Error.stackTraceLimit;
+    if (code !== 'INTERNAL') Error.stackTraceLimit = 0;
     super(code);
+    Error.stackTraceLimit = limit;
     this.code = code;
     this.errors = options.errors;
     this.detail = options.detail;

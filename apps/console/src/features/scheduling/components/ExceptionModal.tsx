@@ -78,7 +78,10 @@ export function ExceptionModal({
       const saved = await create.mutateAsync(body);
       void message.success(
         saved.cancelledAppointments > 0
-          ? t('scheduling.exception.savedCancelled', { count: saved.cancelledAppointments })
+          ? t('scheduling.exception.savedCancelled', {
+              count: saved.cancelledAppointments,
+              offered: saved.offeredPlaces ?? 0,
+            })
           : t('scheduling.exception.saved'),
       );
       onClose();

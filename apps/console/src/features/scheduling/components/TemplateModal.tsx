@@ -102,8 +102,10 @@ export function TemplateModal({
       validUntil: values.validUntil || null,
     };
     try {
-      await save.mutateAsync({ id: template?.id ?? null, body, version: template?.version });
-      void message.success(t('scheduling.template.saved'));
+      const saved = await save.mutateAsync({ id: template?.id ?? null, body, version: template?.version });
+      if (saved.keptSessions)
+        void message.warning(t('scheduling.template.savedKept', { count: saved.keptSessions }), 8);
+      else void message.success(t('scheduling.template.saved'));
       onClose();
     } catch (error) {
       if (isApiError(error, 'SCHEDULE_OVERLAP')) {
