@@ -346,6 +346,8 @@ export const WaitlistEntry = z.object({
   slotId: Uuid.nullable(),
   sessionId: Uuid.nullable(),
   status: WaitlistStatus,
+  /** joined: the patient joined the waitlist; day_off: a place held for them after a day off cancelled their visit. */
+  origin: z.enum(['joined', 'day_off']),
   /** While offered: the place held for this patient and until when. */
   offeredSlot: Slot.pick({ id: true, startsAt: true, endsAt: true }).nullable(),
   offerExpiresAt: IsoDateTime.nullable(),

@@ -105,7 +105,8 @@ export const enUSScheduling: SchedulingMessages = {
       templateHelp: 'Only the sessions on that date’s weekday are listed',
       noTemplates: 'No session on that date to change',
       reason: 'Reason (optional)',
-      offHelp: 'A day off cancels that day’s bookings and tells the patients.',
+      offHelp:
+        'A day off cancels that day’s bookings and tells the patients; each is offered the doctor’s earliest free place on another day, held for them to confirm.',
       saved: 'Saved',
       savedCancelled:
         'Saved; {{count}} appointments cancelled and their patients told ({{offered}} offered a place held on another day)',

@@ -98,7 +98,7 @@ export const zhCNScheduling = {
       templateHelp: '只列出该日期（星期）的出诊时段',
       noTemplates: '该日期没有出诊时段可调整',
       reason: '原因（可选）',
-      offHelp: '停诊将取消当天已有预约，并通知患者。',
+      offHelp: '停诊将取消当天已有预约并通知患者，并为每位患者保留该医生其他日期最早的空号，供其确认。',
       saved: '已保存',
       savedCancelled:
         '已保存，已取消 {{count}} 个预约并通知患者（其中 {{offered}} 位已为其保留其他日期的号源）',

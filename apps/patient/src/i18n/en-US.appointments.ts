@@ -140,6 +140,10 @@ export const enUSAppointments: AppointmentsMessages = {
       title: 'Waitlist offer',
       body: 'Someone cancelled: a place on {{when}} is held for you.',
       until: 'Confirm before {{time}}; after that it goes to the next person waiting.',
+      titleDayOff: 'A new time for your visit',
+      bodyDayOff:
+        'The doctor is unavailable on the day of your visit, so it was cancelled. The earliest free place, {{when}}, is held for you.',
+      untilDayOff: 'Confirm before {{when}}; after that the place is released.',
       accept: 'Book this place',
       decline: 'Give up this place',
       gone: 'This place is no longer available (the time to confirm ended, or it was taken).',

@@ -50,6 +50,7 @@ export async function offerRebooking(
       sessionId: place.session_id,
       slotId: place.id,
       requestedBy: visit.booked_by,
+      replacesAppointmentId: visit.id,
     });
     if (inserted === 'duplicate') {
       await waitlistRepository.releaseHold(tx, place.id);

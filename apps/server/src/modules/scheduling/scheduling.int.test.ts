@@ -174,7 +174,7 @@ describe('schedules', () => {
     const offered = (await patient.get('/api/v1/scheduling/waitlist'))
       .json()
       .items.find((e: { id: string }) => e.id === entryId);
-    expect(offered).toMatchObject({ status: 'offered', doctor: { id: doctorId } });
+    expect(offered).toMatchObject({ status: 'offered', origin: 'day_off', doctor: { id: doctorId } });
     expect(offered.date).not.toBe(slot.date);
     const earliest = await t.deps.db
       .selectFrom('slots as sl')

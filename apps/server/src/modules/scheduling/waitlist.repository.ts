@@ -19,6 +19,7 @@ export interface WaitlistRow {
   offered_ends_at: Date | null;
   offer_expires_at: Date | null;
   appointment_id: string | null;
+  origin: 'joined' | 'day_off';
   created_at: Date;
 }
 
@@ -45,6 +46,8 @@ export const waitlistRepository = {
       sessionId: string | null;
       slotId: string | null;
       requestedBy: string;
+      /** A place held after a day off cancelled this visit (default: the patient joined). */
+      replacesAppointmentId?: string;
     },
   ): Promise<'ok' | 'duplicate'> {
     try {
@@ -59,6 +62,9 @@ export const waitlistRepository = {
           session_id: e.sessionId,
           slot_id: e.slotId,
           requested_by: e.requestedBy,
+          ...(e.replacesAppointmentId
+            ? { origin: 'day_off' as const, replaces_appointment_id: e.replacesAppointmentId }
+            : {}),
         })
         .execute();
       return 'ok';
@@ -91,7 +97,7 @@ export const waitlistRepository = {
       SELECT w.id, w.org_id, w.patient_id, p.name AS patient_name, w.doctor_account_id, d.display_name AS doctor_name,
              w.visit_date::text AS visit_date, w.slot_id, w.session_id, w.requested_by, w.status, w.offered_slot_id,
              o.starts_at AS offered_starts_at, o.ends_at AS offered_ends_at, w.offer_expires_at, w.appointment_id,
-             w.created_at
+             w.origin, w.created_at
         FROM waitlist_entries w
         JOIN patients p ON p.id = w.patient_id
         JOIN accounts d ON d.id = w.doctor_account_id

@@ -156,6 +156,7 @@ function toEntry(r: WaitlistRow): WaitlistEntry {
     slotId: r.slot_id,
     sessionId: r.session_id,
     status: r.status,
+    origin: r.origin,
     offeredSlot:
       r.status === 'offered' && r.offered_slot_id && r.offered_starts_at && r.offered_ends_at
         ? {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sql } from 'kysely';
 import {
   Client,
@@ -70,6 +70,35 @@ describe('session cache', () => {
     } finally {
       await sql`ALTER TABLE sessions ENABLE TRIGGER sessions_auth_signal`.execute(a.deps.db);
     }
+  });
+
+  it('reads a session once for requests that miss it together, and writes "last seen" once', async () => {
+    const patient = await createPatientAccount(a);
+    const c = await signIn(a, patient.phone);
+    const me = (await c.get('/api/v1/auth/me')).json();
+    await a.deps.db
+      .updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 5 * 60_000) })
+      .where('account_id', '=', me.accountId)
+      .execute();
+    cacheOf(a).forgetAccount(me.accountId);
+    const reads = vi.spyOn(a.deps.pool, 'query');
+    const touches = vi.spyOn(a.deps.db, 'updateTable');
+    try {
+      const answers = await Promise.all(Array.from({ length: 30 }, () => c.get('/api/v1/auth/me')));
+      expect(answers.map((r) => r.statusCode)).toEqual(Array.from({ length: 30 }, () => 200));
+      const resolves = reads.mock.calls.filter(
+        ([q]) => typeof q === 'object' && (q as { name?: string }).name === 'careloop_session_resolve',
+      );
+      expect(resolves).toHaveLength(1);
+      expect(touches.mock.calls.filter(([table]) => table === 'sessions')).toHaveLength(1);
+    } finally {
+      reads.mockRestore();
+      touches.mockRestore();
+    }
+    // A sign-out is not hidden by a read shared before it: the next request reads again and is refused.
+    expect((await c.post('/api/v1/auth/logout', {})).statusCode).toBe(200);
+    expect((await sameSessionOn(a, c).get('/api/v1/auth/me')).statusCode).toBe(401);
   });
 
   it('refuses a signed-out session at once in the same process, and in the other after the signal', async () => {

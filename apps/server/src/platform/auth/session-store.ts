@@ -48,6 +48,10 @@ const TOUCH_MS = 60_000;
 export class SessionStore {
   /** Sessions answered from memory while its signal connection is up (see SessionCache); null: always read. */
   readonly #cache: SessionCache<SessionRow> | null;
+  /** Database reads in flight per token hash, with the cache epoch each began at (see #read). */
+  readonly #reads = new Map<string, { epoch: number; row: Promise<SessionRow | undefined> }>();
+  /** Sessions whose "last seen" is being written now. */
+  readonly #touching = new Set<string>();
 
   constructor(
     private readonly db: Db,
@@ -122,23 +126,57 @@ export class SessionStore {
     const now = Date.now();
     let row = this.#cache?.get(hash, now);
     if (!row) {
-      const epoch = this.#cache?.epoch ?? 0;
-      [row] = await RESOLVE.run(this.pool, [hash]);
+      row = await this.#read(hash);
       if (!row) return null;
-      const ids = { accountId: row.account_id, sessionId: row.id };
-      this.#cache?.set(hash, row, ids, row.expires_at.getTime(), epoch);
     } else if (row.expires_at.getTime() <= now) {
       return null;
     }
-    if (now - row.last_seen_at.getTime() > TOUCH_MS) {
-      await this.db
-        .updateTable('sessions')
-        .set({ last_seen_at: new Date(now) })
-        .where('id', '=', row.id)
-        .execute();
-      this.#cache?.update(hash, { ...row, last_seen_at: new Date(now) });
+    // One touch per session at a time: the requests that arrive meanwhile need not queue on the same row.
+    if (now - row.last_seen_at.getTime() > TOUCH_MS && !this.#touching.has(row.id)) {
+      this.#touching.add(row.id);
+      try {
+        await this.db
+          .updateTable('sessions')
+          .set({ last_seen_at: new Date(now) })
+          .where('id', '=', row.id)
+          .execute();
+        this.#cache?.update(hash, { ...row, last_seen_at: new Date(now) });
+      } finally {
+        this.#touching.delete(row.id);
+      }
     }
     return { actor: toActor(row, 'session', row.id), sessionId: row.id, csrfToken: row.csrf_token };
+  }
+
+  /**
+   * Reads a session from the database. With the cache on, requests that miss the same session together share one
+   * read, but only while nothing was forgotten since it began (the cache's epoch): a request never takes an answer
+   * read before a sign-out or revocation this process has heard of.
+   */
+  #read(hash: string): Promise<SessionRow | undefined> {
+    const cache = this.#cache;
+    if (!cache) return RESOLVE.run(this.pool, [hash]).then(([row]) => row);
+    const epoch = cache.epoch;
+    const shared = this.#reads.get(hash);
+    if (shared && shared.epoch === epoch) return shared.row;
+    const read = RESOLVE.run(this.pool, [hash]).then(([row]) => {
+      if (row)
+        cache.set(
+          hash,
+          row,
+          { accountId: row.account_id, sessionId: row.id },
+          row.expires_at.getTime(),
+          epoch,
+        );
+      return row;
+    });
+    const entry = { epoch, row: read };
+    this.#reads.set(hash, entry);
+    const done = () => {
+      if (this.#reads.get(hash) === entry) this.#reads.delete(hash);
+    };
+    read.then(done, done);
+    return read;
   }
 
   async setMfaState(tx: Executor, sessionId: string, state: MfaState): Promise<void> {

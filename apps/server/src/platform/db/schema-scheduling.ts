@@ -143,6 +143,8 @@ export interface WaitlistEntriesTable {
   offered_at: NullableTimestamp;
   offer_expires_at: NullableTimestamp;
   appointment_id: string | null;
+  origin: Generated<'joined' | 'day_off'>;
+  replaces_appointment_id: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -19,9 +19,14 @@ export function WaitlistOfferPage() {
   const entry = waitlist.data?.items.find((w) => w.id === id);
   const offered = entry?.status === 'offered' && entry.offeredSlot && entry.offerExpiresAt;
   const expired = entry?.offerExpiresAt ? Date.parse(entry.offerExpiresAt) < Date.now() : false;
+  // A place held after a day off cancelled the visit: the patient did not join a waitlist, so say what happened.
+  const dayOff = entry?.origin === 'day_off';
   return (
     <div className="page stack">
-      <PageHeader title={t('appointments.offer.title')} backTo="/appointments" />
+      <PageHeader
+        title={t(dayOff ? 'appointments.offer.titleDayOff' : 'appointments.offer.title')}
+        backTo="/appointments"
+      />
       {waitlist.isPending && <Loading />}
       <ErrorNotice error={waitlist.error} />
       {waitlist.data && (!entry || entry.status === 'expired' || (offered && expired)) && (
@@ -38,9 +43,17 @@ export function WaitlistOfferPage() {
           <p>
             <strong>{entry.doctor.name}</strong>
           </p>
-          <p>{t('appointments.offer.body', { when: whenText(entry.offeredSlot.startsAt, i18n.language) })}</p>
+          <p data-testid="offer-body">
+            {dayOff
+              ? t('appointments.offer.bodyDayOff', {
+                  when: whenText(entry.offeredSlot.startsAt, i18n.language),
+                })
+              : t('appointments.offer.body', { when: whenText(entry.offeredSlot.startsAt, i18n.language) })}
+          </p>
           <p className="muted">
-            {t('appointments.offer.until', { time: timeText(entry.offerExpiresAt, i18n.language) })}
+            {dayOff
+              ? t('appointments.offer.untilDayOff', { when: whenText(entry.offerExpiresAt, i18n.language) })
+              : t('appointments.offer.until', { time: timeText(entry.offerExpiresAt, i18n.language) })}
           </p>
           <Button
             block
