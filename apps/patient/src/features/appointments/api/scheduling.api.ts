@@ -69,7 +69,8 @@ export function fetchWaitlist(): Promise<{ items: WaitlistEntry[] }> {
   return api.get('/scheduling/waitlist');
 }
 
-export function acceptOffer(id: string): Promise<WaitlistEntry> {
+/** Takes the offered place: the answer is the booked appointment. */
+export function acceptOffer(id: string): Promise<Appointment> {
   return api.post(`/scheduling/waitlist/${encodeURIComponent(id)}/accept`, {});
 }
 

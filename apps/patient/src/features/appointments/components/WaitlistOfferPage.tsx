@@ -61,14 +61,10 @@ export function WaitlistOfferPage() {
             loading={accept.isPending}
             onClick={() =>
               accept.mutate(entry.id, {
-                onSuccess: (answer) => {
-                  const appointmentId = answer.appointmentId;
-                  if (appointmentId)
-                    void navigate(`/appointments/${encodeURIComponent(appointmentId)}?done=booked`, {
-                      replace: true,
-                    });
-                  else void navigate('/appointments', { replace: true });
-                },
+                onSuccess: (appointment) =>
+                  void navigate(`/appointments/${encodeURIComponent(appointment.id)}?done=booked`, {
+                    replace: true,
+                  }),
               })
             }
             data-testid="offer-accept"
