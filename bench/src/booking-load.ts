@@ -44,9 +44,9 @@ export async function runLoad(job: BookingLoadJob): Promise<BookingLoadResult> {
       timeout: 30,
       workers: 1,
       // With a rate, autocannon back-fills "coordinated omission" samples at an expected interval of
-      // ceil(1 / per-connection rate) = 1 ms, so one 120 ms answer would count as 120 answers of 120 ... 1 ms. Each
-      // connection sends its requests of a second as they come due and waits when answers are late, so the
-      // recorded times are the answers' own.
+      // ceil(1 / per-connection rate) = 1 ms, so one 120 ms answer would count as 120 answers of 120 ... 1 ms.
+      // Each connection sends its quota of the second back to back as answers come, so the recorded times are
+      // the answers' own.
       ...(job.rate ? { overallRate: job.rate, ignoreCoordinatedOmission: true } : {}),
       requests: [{ method: 'POST', setupRequest: SETUP }],
     });

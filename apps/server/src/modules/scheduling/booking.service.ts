@@ -36,7 +36,7 @@ export class BookingService {
     const arrivedAt = now();
     const id = uuidv7();
     const taken = () => new AppError('SLOT_TAKEN', { errors: [{ path: 'slotId', message: 'full' }] });
-    await this.gate.run(
+    const booked = await this.gate.run(
       body.slotId,
       arrivedAt,
       async (sawFull) => {
@@ -58,7 +58,7 @@ export class BookingService {
         if (outcome.kind === 'booked') {
           // Full once this committed: requests that arrived before it began learn it without a query.
           if (outcome.place.booked + outcome.place.held >= outcome.place.capacity) sawFull(claimAt);
-          return;
+          return outcome.appointment;
         }
         // No book scope: the access check says which answer (not found, or a proxy grant that has lapsed).
         const orgId =
@@ -71,7 +71,7 @@ export class BookingService {
       },
       taken,
     );
-    return this.view(id, language);
+    return toAppointment(booked, language);
   }
 
   /**

@@ -236,6 +236,8 @@ describe('booking', () => {
         detail: { basis: 'own', slotId: s.slotIds[0] },
       },
     ]);
+    // The answer, read in the booking's own statement, is the appointment as it is read back.
+    expect(res.json()).toEqual((await patient.get(`/api/v1/appointments/${res.json().id}`)).json());
     const mine = await patient.get(`/api/v1/appointments?patientId=${patients[0]}`);
     expect(mine.json().items.map((a: { id: string }) => a.id)).toContain(res.json().id);
   });
