@@ -74,7 +74,11 @@ function DoseRow({ dose, canEdit }: { dose: DoseEvent; canEdit: boolean }) {
   // A dose is marked taken from 2 hours before its time (the server refuses earlier).
   const notYet = new Date(dose.dueAt).getTime() - Date.now() > 2 * 3_600_000;
   return (
-    <li className="card dose-row" data-testid={`dose-${dose.localTime}-${dose.drugName}`}>
+    <li
+      className="card dose-row"
+      data-testid={`dose-${dose.localTime}-${dose.drugName}`}
+      data-status={dose.status}
+    >
       <div className="card-row">
         <span className="dose-time">{dose.localTime}</span>
         <span className="dose-name">
