@@ -88,16 +88,19 @@ async function createTodaysSession(): Promise<void> {
   const weekday = new Date(`${now.day}T12:00:00Z`).getUTCDay() || 7;
   // At least 5 minutes ahead, so the first slot has not begun by the time the journey books it.
   let start = now.minutes - (now.minutes % 5) + 10;
-  // 40 minutes, or what is left of the day late at night (at least two 10-minute slots).
-  const lengthAt = (from: number) => Math.min(40, Math.floor((23 * 60 + 59 - from) / 10) * 10);
-  while (lengthAt(start) >= 20) {
+  // 40 minutes of 10-minute slots, or what is left of the day late at night: at least two slots, of 5 minutes in
+  // the day's last half hour.
+  const slotAt = (from: number) => (23 * 60 + 59 - from >= 20 ? 10 : 5);
+  const lengthAt = (from: number) =>
+    Math.min(40, Math.floor((23 * 60 + 59 - from) / slotAt(from)) * slotAt(from));
+  while (lengthAt(start) >= 2 * slotAt(start)) {
     sessionMinutes = lengthAt(start);
     const body = {
       doctorId: doctor.accountId,
       weekday,
       startTime: clock(start),
       endTime: clock(start + sessionMinutes),
-      slotMinutes: 10,
+      slotMinutes: slotAt(start),
       capacity: 3,
       mode: 'in_person',
       feeFen: 1500,
@@ -110,7 +113,7 @@ async function createTodaysSession(): Promise<void> {
     expect(created.status, JSON.stringify(created.body)).toBe(409);
     start += sessionMinutes + 10;
   }
-  expect(template, 'no free 40 minutes left today for a session').toBeDefined();
+  expect(template, 'no free 10 minutes left today for a session').toBeDefined();
   const day = (await (
     await doctor.call.get('/api/v1/scheduling/day', { params: { date: now.day, doctorId: doctor.accountId } })
   ).json()) as { sessions: { id: string; startsAt: string }[] };
@@ -326,7 +329,7 @@ describe('scheduling in the console', () => {
       await page.getByTestId('template-slot').fill('10');
       // The preview counts the slots as the form is filled in: the session's minutes in 10-minute slots.
       await eventually(() => page.getByTestId('template-preview-summary').innerText()).toContain(
-        `共 ${sessionMinutes / 10} 个号源`,
+        `共 ${Math.floor(sessionMinutes / 10)} 个号源`,
       );
       await page.getByTestId('template-save').click();
 
