@@ -72,6 +72,12 @@ const appointmentJoins = sql`
   LEFT JOIN departments dep ON dep.id = s.department_id
   LEFT JOIN scheduling_settings ss ON ss.org_id = a.org_id`;
 
+/** A second active booking of the patient with that doctor that day, refused by the partial unique index. */
+export function isDuplicateBooking(error: unknown): boolean {
+  const e = error as { code?: string; constraint?: string };
+  return e.code === '23505' && e.constraint === 'appointments_one_per_doctor_day';
+}
+
 /** The SQL of appointments: taking and giving back places, and reading bookings. */
 export const appointmentsRepository = {
   /**
@@ -172,8 +178,7 @@ export const appointmentsRepository = {
         .execute();
       return 'ok';
     } catch (error) {
-      const e = error as { code?: string; constraint?: string };
-      if (e.code === '23505' && e.constraint === 'appointments_one_per_doctor_day') return 'duplicate';
+      if (isDuplicateBooking(error)) return 'duplicate';
       throw error;
     }
   },

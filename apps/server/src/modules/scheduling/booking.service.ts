@@ -8,7 +8,11 @@ import { recordAudit } from '../../platform/audit/audit-log.ts';
 import { AppError } from '../../platform/errors/app-error.ts';
 import type { Language } from '../../platform/http/language.ts';
 import { notify } from '../notifications/index.ts';
-import { appointmentsRepository as repo, type ClaimedPlace } from './appointments.repository.ts';
+import {
+  appointmentsRepository as repo,
+  isDuplicateBooking,
+  type ClaimedPlace,
+} from './appointments.repository.ts';
 import { checkInLocked } from './check-in.ts';
 import { schedulesRepository } from './schedules.repository.ts';
 import { toAppointment } from './scheduling-view.ts';
@@ -353,9 +357,7 @@ async function requireBeforeCutoff(tx: Tx, row: Locked) {
 
 /** The one unique index a booking can break: a second active booking of the patient with that doctor that day. */
 function duplicateBooking(error: unknown): never {
-  const e = error as { code?: string; constraint?: string };
-  if (e.code === '23505' && e.constraint === 'appointments_one_per_doctor_day')
-    throw new AppError('APPOINTMENT_DUPLICATE');
+  if (isDuplicateBooking(error)) throw new AppError('APPOINTMENT_DUPLICATE');
   throw error;
 }
 

@@ -9,8 +9,8 @@ import { queueRepository } from './queue.repository.ts';
 type Locked = NonNullable<Awaited<ReturnType<typeof appointmentsRepository.lock>>>;
 
 /**
- * Checks a locked, booked appointment in: patients within the check-in window around the visit, staff at the desk on
- * the visit day. It takes the next queue number of the session and records who checked in.
+ * Checks a locked, booked appointment in: patients within the check-in window around the visit, staff at the desk
+ * within it too or at any time on the visit day. It takes the next queue number of the session and records who checked in.
  */
 export async function checkInLocked(tx: Tx, ctx: RequestContext, a: Locked): Promise<void> {
   const { actor } = ctx;
@@ -19,11 +19,12 @@ export async function checkInLocked(tx: Tx, ctx: RequestContext, a: Locked): Pro
   const { today } = await schedulesRepository.today(tx, a.org_id);
   const start = a.starts_at.getTime();
   const now = Date.now();
-  const open =
-    actor.kind === 'staff'
-      ? a.visit_date === today
-      : now >= start - settings.checkInBeforeMinutes * 60_000 &&
-        now <= start + settings.checkInAfterMinutes * 60_000;
+  const inWindow =
+    now >= start - settings.checkInBeforeMinutes * 60_000 &&
+    now <= start + settings.checkInAfterMinutes * 60_000;
+  // The desk may check in anyone booked for today, and, like the patient, anyone inside the window (a visit just
+  // after midnight is tomorrow's).
+  const open = inWindow || (actor.kind === 'staff' && a.visit_date === today);
   if (!open) throw new AppError('CHECK_IN_WINDOW');
   const queue = await queueRepository.bump(tx, a.session_id, true);
   await queueRepository.update(tx, a.id, {

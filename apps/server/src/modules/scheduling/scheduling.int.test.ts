@@ -536,7 +536,8 @@ describe('check-in and the live queue', () => {
       queueState: 'waiting',
       queueNumber: 1,
     });
-    expect((await nurse.post(`/api/v1/appointments/${a1.id}/check-in`, {})).json().queueNumber).toBe(2);
+    const nurseCheckIn = await nurse.post(`/api/v1/appointments/${a1.id}/check-in`, {});
+    expect(nurseCheckIn.json().queueNumber, nurseCheckIn.body).toBe(2);
     const queued = realtime.sent.filter((m) => m.event.type === 'scheduling.queue.updated');
     expect(queued.map((m) => m.namespace).sort()).toEqual(['console', 'console', 'patient', 'patient']);
     expect(queued.find((m) => m.namespace === 'patient')?.target.accountIds).toContain(patientAccountId);
