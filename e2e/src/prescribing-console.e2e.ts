@@ -4,6 +4,7 @@ import { eventually, expectAccessible, journey, screenshot, useBrowser } from '.
 import { ADMIN, apiGet, DOCTOR, signInToConsole } from './support/console.ts';
 import { consoleText } from './support/i18n.ts';
 import { setPreferences } from './support/patient.ts';
+import { chooseOption } from './support/select.ts';
 
 // Prescribing in the console: 王建国 prescribes clarithromycin in his ongoing consultation with 王芳, who takes
 // simvastatin; the live safety check shows the contraindicated interaction in red with its source; signing is
@@ -141,10 +142,11 @@ describe('prescribing and review', () => {
       await page.getByTestId('interaction-add').click();
       await page.getByTestId('interaction-a').fill('metformin');
       await page.getByTestId('interaction-b').fill('cimetidine');
-      await page.getByTestId('interaction-severity').click();
-      await page
-        .locator('.ant-select-item-option', { hasText: zh.pharmacy.interactions.severities.moderate })
-        .click();
+      await chooseOption(
+        page,
+        page.getByTestId('interaction-severity'),
+        zh.pharmacy.interactions.severities.moderate,
+      );
       await page.getByLabel(zh.pharmacy.interactions.zh).fill('西咪替丁减少二甲双胍的肾排泄，血药浓度升高。');
       await page
         .getByLabel(zh.pharmacy.interactions.en)
